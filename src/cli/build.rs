@@ -1,0 +1,49 @@
+//! `reportgraph build [INPUT]... [--out DIR]`: reports in, graph files out.
+
+use super::{read_inputs, EXIT_OK, EXIT_SKIPPED};
+use anyhow::Context;
+use reportgraph::pipeline::BuildOptions;
+use std::path::PathBuf;
+
+/// Arguments of `build`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Report files or folders (searched recursively for .txt and .md).
+    #[arg(default_value = "data/reports")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, short, default_value = "graphs")]
+    pub out: PathBuf,
+    /// Extract on one thread.
+    #[arg(long)]
+    pub single_thread: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Runs `build`.
+pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
+    let (docs, skipped) = read_inputs(&a.inputs)?;
+    let g = reportgraph::build(&docs, lex, &BuildOptions { single_thread: a.single_thread });
+    let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
+    if !a.quiet {
+        let (nk, ek) = g.counts();
+        println!("read {} report(s){}", docs.len(), if skipped > 0 { format!(", skipped {skipped}") } else { String::new() });
+        for d in &g.documents {
+            println!("  {d}");
+        }
+        println!("{} nodes, {} edges", g.node_count(), g.edge_count());
+        for (k, n) in nk {
+            println!("  {k:<16} {n}");
+        }
+        println!("edges:");
+        for (k, n) in ek {
+            println!("  {k:<16} {n}");
+        }
+        for p in written {
+            println!("wrote {}", p.display());
+        }
+    }
+    Ok(if skipped > 0 { EXIT_SKIPPED } else { EXIT_OK })
+}

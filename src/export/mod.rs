@@ -1,0 +1,561 @@
+//! Writers, one per output format.
+//!
+//! Every writer is deterministic: the same [`ReportGraph`] always gives the same bytes
+//! (no timestamps, nodes and edges in the graph's own sorted order).
+//!
+//! | format | file | read by |
+//! |---|---|---|
+//! | [`Format::Json`] | `graph.json` | `networkx.node_link_graph`, [`crate::graph::load_json`] |
+//! | [`Format::Graphml`] | `graph.graphml` | Gephi, `networkx.read_graphml`, `igraph.Graph.Read_GraphML` |
+//! | [`Format::Gexf`] | `graph.gexf` | Gephi (with timeline), `networkx.read_gexf` |
+//! | [`Format::Dot`] | `graph.dot` | Graphviz (`dot -Tsvg`) |
+
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
+
+use crate::graph::{EdgeKind, NodeKind, ReportGraph};
+use petgraph::stable_graph::NodeIndex;
+use std::fmt;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// An error while writing an export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing to the output failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] io::Error),
+    /// Serialising JSON failed.
+    #[error("JSON error: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A directory or the temporary file next to the destination could not be created.
+    #[error("cannot create {path}: {source}")]
+    Create {
+        /// The directory or destination file.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// Moving the finished temporary file into place failed.
+    #[error("cannot move finished file into place at {path}: {source}")]
+    Persist {
+        /// The destination.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// networkx node-link JSON (`graph.json`).
+    Json,
+    /// GraphML (`graph.graphml`).
+    Graphml,
+    /// GEXF 1.3 (`graph.gexf`).
+    Gexf,
+    /// Graphviz DOT (`graph.dot`).
+    Dot,
+}
+
+impl Format {
+    /// All formats, in the order [`write_all`] writes them.
+    pub const ALL: [Format; 4] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Dot => "dot",
+        }
+    }
+
+    /// The file name [`write_all`] uses: `graph.<extension>`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Json => "graph.json",
+            Format::Graphml => "graph.graphml",
+            Format::Gexf => "graph.gexf",
+            Format::Dot => "graph.dot",
+        }
+    }
+
+    /// Writes `g` in this format to `w`.
+    pub fn write(&self, g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
+        match self {
+            Format::Json => json::write(g, w),
+            Format::Graphml => graphml::write(g, w),
+            Format::Gexf => gexf::write(g, w),
+            Format::Dot => dot::write(g, w),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    /// Parses a format name or extension, case-insensitively (`json`, `graphml`, `gexf`, `dot`/`gv`).
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "json" => Ok(Format::Json),
+            "graphml" => Ok(Format::Graphml),
+            "gexf" => Ok(Format::Gexf),
+            "dot" | "gv" => Ok(Format::Dot),
+            _ => Err(format!(
+                "unknown format {s:?} (expected json, graphml, gexf or dot)"
+            )),
+        }
+    }
+}
+
+/// Writes a file atomically: `f` writes into a temporary file in the same directory, which
+/// is renamed over `path` only when `f` and the final flush succeed.
+///
+/// A failed write never leaves a partial file behind, and readers of `path` see either the
+/// old content or the new one. The writer handed to `f` is buffered.
+pub fn write_atomic(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".reportgraph-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|source| ExportError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let mut w = BufWriter::new(tmp);
+    f(&mut w)?;
+    w.flush()?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        // Temporary files are created 0600; exports are meant to be shared like any other file.
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(path).map_err(|e| ExportError::Persist {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes `graph.json`, `graph.graphml`, `graph.gexf` and `graph.dot` into `dir`
+/// (created if missing), each atomically. Returns the paths written, in that order.
+pub fn write_all(g: &ReportGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Create {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut out = Vec::with_capacity(Format::ALL.len());
+    for format in Format::ALL {
+        let path = dir.join(format.file_name());
+        write_atomic(&path, |w| format.write(g, w))?;
+        out.push(path);
+    }
+    Ok(out)
+}
+
+/// Separator used when a list attribute is flattened into one string (GraphML, GEXF).
+pub(crate) const LIST_SEP: &str = " | ";
+
+/// Number of edges touching a node, both directions, parallel edges counted separately.
+pub(crate) fn degree(g: &ReportGraph, ix: NodeIndex) -> usize {
+    g.graph.neighbors_undirected(ix).count()
+}
+
+/// Removes the characters XML 1.0 cannot contain: controls below U+0020 other than tab,
+/// newline and carriage return, and the non-characters U+FFFE and U+FFFF.
+pub(crate) fn xml_clean(s: &str) -> std::borrow::Cow<'_, str> {
+    fn bad(c: char) -> bool {
+        (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    }
+    if s.chars().any(bad) {
+        s.chars().filter(|&c| !bad(c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
+/// An XML attribute with `value` cleaned of illegal characters and escaped; tab, newline
+/// and carriage return become character references so attribute-value normalisation in
+/// readers does not turn them into spaces.
+pub(crate) fn xml_attr<'a>(
+    key: &'a str,
+    value: &str,
+) -> quick_xml::events::attributes::Attribute<'a> {
+    let clean = xml_clean(value);
+    let escaped = quick_xml::escape::escape(clean.as_ref());
+    let mut out = String::with_capacity(escaped.len());
+    for c in escaped.chars() {
+        match c {
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    quick_xml::events::attributes::Attribute {
+        key: quick_xml::name::QName(key.as_bytes()),
+        value: std::borrow::Cow::Owned(out.into_bytes()),
+    }
+}
+
+/// XML text content: cleaned of illegal characters and escaped; carriage returns become
+/// character references so readers' line-end normalisation keeps them.
+pub(crate) fn xml_text(value: &str) -> quick_xml::events::BytesText<'static> {
+    let clean = xml_clean(value);
+    let escaped = quick_xml::escape::partial_escape(clean.as_ref());
+    let out = if escaped.contains('\r') {
+        escaped.replace('\r', "&#13;")
+    } else {
+        escaped.into_owned()
+    };
+    quick_xml::events::BytesText::from_escaped(out)
+}
+
+/// Calls `f` on a writer that buffers `w` and flushes it at the end, turning the
+/// `io::Result` the quick-xml API speaks into an [`ExportError`].
+pub(crate) fn with_xml_writer(
+    w: &mut dyn Write,
+    f: impl FnOnce(&mut quick_xml::Writer<&mut BufWriter<&mut dyn Write>>) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    let mut buf = BufWriter::new(w);
+    {
+        let mut xw = quick_xml::Writer::new_with_indent(&mut buf, b' ', 2);
+        xw.write_event(quick_xml::events::Event::Decl(
+            quick_xml::events::BytesDecl::new("1.0", Some("UTF-8"), None),
+        ))?;
+        f(&mut xw)?;
+    }
+    buf.write_all(b"\n")?;
+    buf.flush()?;
+    Ok(())
+}
+
+/// Colours shared by the GEXF and DOT writers, so a kind looks the same in Gephi and Graphviz.
+pub(crate) mod palette {
+    use super::{EdgeKind, NodeKind};
+
+    /// Strong node colour (Tableau 10), as RGB.
+    pub fn node_rgb(kind: NodeKind) -> (u8, u8, u8) {
+        match kind {
+            NodeKind::Person => (0x4E, 0x79, 0xA7),
+            NodeKind::Institution => (0xF2, 0x8E, 0x2B),
+            NodeKind::Event => (0x59, 0xA1, 0x4F),
+            NodeKind::Topic => (0xED, 0xC9, 0x48),
+            NodeKind::Place => (0xB0, 0x7A, 0xA1),
+        }
+    }
+
+    /// Light fill of the same hue, for Graphviz node boxes.
+    pub fn node_fill(kind: NodeKind) -> &'static str {
+        match kind {
+            NodeKind::Person => "#A0CBE8",
+            NodeKind::Institution => "#FFBE7D",
+            NodeKind::Event => "#8CD17D",
+            NodeKind::Topic => "#F1CE63",
+            NodeKind::Place => "#D4A6C8",
+        }
+    }
+
+    /// Edge colour by family: speaking roles, presence/authorship, affiliation,
+    /// organisation, location, subject matter, mentions.
+    pub fn edge_rgb(kind: EdgeKind) -> (u8, u8, u8) {
+        match kind {
+            k if k.is_speaking() => (0x4E, 0x79, 0xA7),
+            EdgeKind::Attendee | EdgeKind::Author => (0x9C, 0x75, 0x5F),
+            EdgeKind::AffiliatedWith => (0xF2, 0x8E, 0x2B),
+            EdgeKind::OrganizedBy => (0x59, 0xA1, 0x4F),
+            EdgeKind::HeldAt => (0xB0, 0x7A, 0xA1),
+            EdgeKind::Covers | EdgeKind::Discussed => (0xB6, 0x99, 0x2D),
+            _ => (0xBA, 0xB0, 0xAC),
+        }
+    }
+
+    /// `#RRGGBB`.
+    pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+        format!("#{r:02X}{g:02X}{b:02X}")
+    }
+}
+
+/// A small graph with hostile strings, shared by the exporters' unit tests.
+#[cfg(test)]
+pub(crate) mod testgraph {
+    use crate::graph::{Edge, EdgeKind, Evidence, Node, NodeKind, ReportGraph};
+
+    fn ev(doc: &str, snippet: &str) -> Evidence {
+        Evidence {
+            document: doc.into(),
+            start: 3,
+            end: 17,
+            snippet: snippet.into(),
+        }
+    }
+
+    fn edge(kind: EdgeKind, key: &str) -> Edge {
+        Edge {
+            kind,
+            key: key.into(),
+            title: None,
+            session: None,
+            documents: vec!["a&b.txt".into()],
+            evidence: vec![ev("a&b.txt", "said \"hi\" <b> & \\ \u{1}")],
+        }
+    }
+
+    /// Persons with `&`, `<>`, quotes, backslash, emoji, accents, Arabic, Cyrillic and a
+    /// control character; an event with a partial date; two parallel edges of different kinds.
+    pub fn hostile() -> ReportGraph {
+        let p1 = Node {
+            id: "person:o-brien".into(),
+            kind: Some(NodeKind::Person),
+            label: "Dr. \"Seán\" O'Brien & <Co> \\ 😀\u{1}".into(),
+            aliases: vec!["S. O'Brien".into(), "Шон".into()],
+            documents: vec!["a&b.txt".into()],
+            evidence: vec![ev("a&b.txt", "Dr. \"Seán\"\u{1}")],
+            ..Default::default()
+        };
+        let p2 = Node {
+            id: "person:عبد".into(),
+            kind: Some(NodeKind::Person),
+            label: "عبد الله Дмитрий Łukasz\\".into(),
+            documents: vec!["a&b.txt".into()],
+            ..Default::default()
+        };
+        let inst = Node {
+            id: "institution:at-t".into(),
+            kind: Some(NodeKind::Institution),
+            label: "AT&T <Labs> \"R&D\"".into(),
+            subtype: Some("company".into()),
+            ..Default::default()
+        };
+        let event = Node {
+            id: "event:x-2019-10".into(),
+            kind: Some(NodeKind::Event),
+            label: "Seminar: \"Peace & War\" \u{FFFF}".into(),
+            title: Some("Peace & War <2019>".into()),
+            date: Some("2019-10".into()),
+            venue: Some("Hôtel \"Crown\"".into()),
+            city: Some("Islamabad".into()),
+            subtype: Some("seminar".into()),
+            sessions: vec!["Session 1".into(), "Q&A".into()],
+            documents: vec!["a&b.txt".into()],
+            ..Default::default()
+        };
+        let topic = Node {
+            id: "topic:water".into(),
+            kind: Some(NodeKind::Topic),
+            label: "water\tsecurity\nline2".into(),
+            ..Default::default()
+        };
+        let place = Node {
+            id: "place:islamabad".into(),
+            kind: Some(NodeKind::Place),
+            label: "Islamabad".into(),
+            ..Default::default()
+        };
+        let mut chair = edge(EdgeKind::Chair, "chair@Session 1");
+        chair.session = Some("Session 1".into());
+        let mut aff = edge(EdgeKind::AffiliatedWith, "affiliated_with");
+        aff.title = Some("VP \"R&D\"".into());
+        ReportGraph::from_parts(
+            vec![p1, p2, inst, event, topic, place],
+            vec![
+                ("person:o-brien".into(), "event:x-2019-10".into(), chair),
+                (
+                    "person:o-brien".into(),
+                    "event:x-2019-10".into(),
+                    edge(EdgeKind::Speaker, "speaker"),
+                ),
+                ("person:o-brien".into(), "institution:at-t".into(), aff),
+                (
+                    "person:عبد".into(),
+                    "event:x-2019-10".into(),
+                    edge(EdgeKind::Questioner, "questioner"),
+                ),
+                (
+                    "event:x-2019-10".into(),
+                    "institution:at-t".into(),
+                    edge(EdgeKind::OrganizedBy, "organized_by"),
+                ),
+                (
+                    "event:x-2019-10".into(),
+                    "place:islamabad".into(),
+                    edge(EdgeKind::HeldAt, "held_at"),
+                ),
+                (
+                    "event:x-2019-10".into(),
+                    "topic:water".into(),
+                    edge(EdgeKind::Covers, "covers"),
+                ),
+            ],
+            vec!["a&b.txt".into()],
+        )
+    }
+
+    /// Writes with `f` into a byte vector.
+    pub fn render(
+        g: &ReportGraph,
+        f: fn(&ReportGraph, &mut dyn std::io::Write) -> Result<(), super::ExportError>,
+    ) -> Vec<u8> {
+        let mut v = Vec::new();
+        f(g, &mut v).unwrap();
+        v
+    }
+
+    /// Elements as (name, unescaped attributes).
+    pub type Elems = Vec<(String, Vec<(String, String)>)>;
+
+    /// Parses XML with quick-xml, failing on any error (mismatched tags included); returns
+    /// (element name, unescaped attributes) of every start/empty element, and all text.
+    pub fn parse_xml(bytes: &[u8]) -> (Elems, String) {
+        use quick_xml::events::Event;
+        let mut r = quick_xml::Reader::from_reader(bytes);
+        r.config_mut().check_end_names = true;
+        let mut buf = Vec::new();
+        let mut elems = Vec::new();
+        let mut text = String::new();
+        let mut depth = 0i32;
+        loop {
+            let ev = r.read_event_into(&mut buf).expect("well-formed XML");
+            match &ev {
+                Event::Start(e) | Event::Empty(e) => {
+                    let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                    let attrs: Vec<(String, String)> = e
+                        .attributes()
+                        .map(|a| {
+                            let a = a.expect("valid attribute");
+                            let v = a.unescape_value().expect("valid escapes").into_owned();
+                            (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), v)
+                        })
+                        .collect();
+                    elems.push((name, attrs));
+                }
+                _ => {}
+            }
+            match ev {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                Event::Text(t) => text.push_str(&t.decode().unwrap()),
+                Event::GeneralRef(e) => match e.resolve_char_ref().unwrap() {
+                    Some(c) => text.push(c),
+                    None => {
+                        let s = format!("&{};", e.decode().unwrap());
+                        text.push_str(&quick_xml::escape::unescape(&s).expect("known entity"));
+                    }
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        assert_eq!(depth, 0, "unbalanced elements");
+        let all_attrs = elems
+            .iter()
+            .flat_map(|(_, a)| a.iter().map(|(_, v)| v.as_str()));
+        for s in all_attrs.chain(std::iter::once(text.as_str())) {
+            for c in s.chars() {
+                assert!(
+                    (c >= '\u{20}' || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFF}',
+                    "XML-illegal character {c:?} in output"
+                );
+            }
+        }
+        (elems, text)
+    }
+
+    /// Values of attribute `attr` over elements named `elem`.
+    pub fn attr_values(
+        elems: &[(String, Vec<(String, String)>)],
+        elem: &str,
+        attr: &str,
+    ) -> Vec<String> {
+        elems
+            .iter()
+            .filter(|(n, _)| n == elem)
+            .filter_map(|(_, a)| a.iter().find(|(k, _)| k == attr).map(|(_, v)| v.clone()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn failed_write_leaves_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.json");
+        write_atomic(&path, |w| Ok(w.write_all(b"old")?)).unwrap();
+        let err = write_atomic(&path, |w| {
+            w.write_all(b"half a fi")?;
+            Err(io::Error::other("disk on fire").into())
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["graph.json"]);
+        // And a failed first write leaves nothing at all.
+        let fresh = dir.path().join("new.json");
+        assert!(write_atomic(&fresh, |_| Err(io::Error::other("no").into())).is_err());
+        assert!(!fresh.exists());
+        assert_eq!(names(dir.path()), ["graph.json"]);
+    }
+
+    #[test]
+    fn write_all_writes_every_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a/b");
+        let g = testgraph::hostile();
+        let paths = write_all(&g, &out).unwrap();
+        assert_eq!(paths.len(), 4);
+        assert_eq!(
+            names(&out),
+            ["graph.dot", "graph.gexf", "graph.graphml", "graph.json"]
+        );
+        for (p, f) in paths.iter().zip(Format::ALL) {
+            let mut expected = Vec::new();
+            f.write(&g, &mut expected).unwrap();
+            assert_eq!(std::fs::read(p).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn format_names() {
+        for f in Format::ALL {
+            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+            assert_eq!(f.file_name(), format!("graph.{}", f.extension()));
+        }
+        assert_eq!("GV".parse::<Format>(), Ok(Format::Dot));
+        assert!("png".parse::<Format>().is_err());
+    }
+}

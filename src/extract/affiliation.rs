@@ -1,0 +1,144 @@
+//! Affiliations: the institution a person belongs to, with the title as written, from an
+//! apposition or parenthesis after the name ("Taimur Fahad, Associate Researcher at the
+//! Institute of …", "(Research Fellow, CISS)", "Dr. Ilsur from Kazan University") or a
+//! title before it ("Country Director, CARE, Hussaini Abdu", "ARCN Executive Secretary
+//! Prof. Garba …").
+
+use super::{Doc, Fact, IMention};
+
+/// Lower-case words that may continue an apposition after a comma.
+const APPOS_CONT: &[&str] = &["a", "an", "the", "former", "ex", "and", "of", "at", "in", "for", "on", "senior", "junior", "associate", "assistant", "deputy", "chief", "acting", "visiting", "founding", "executive", "research", "also", "currently", "now"];
+
+/// Extracts affiliation facts for every person mention of the report.
+pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
+    let t = doc.text();
+    let mut out: Vec<Fact> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (k, pm) in doc.pm.iter().enumerate() {
+        let line = doc.lines[pm.line];
+        let next_person = doc.pm.get(k + 1).filter(|n| n.line == pm.line).map_or(line.1, |n| n.m.start);
+        let prev_person_end = if k > 0 && doc.pm[k - 1].line == pm.line { doc.pm[k - 1].m.end } else { line.0 };
+        for (seg, title_side) in [apposition(t, pm.m.end, next_person.min(line.1)), prefix(doc, pm.m.start, prev_person_end.max(line.0))].into_iter().flatten() {
+            for im in doc.insts_in(seg) {
+                if im.unit {
+                    continue;
+                }
+                if seen.insert((pm.person, im.inst)) {
+                    let title = title_of(t, seg, im, title_side);
+                    let (s, e) = (pm.m.start.min(seg.0), pm.m.end.max(seg.1));
+                    out.push(Fact::Affiliation { person: pm.person, institution: im.inst, title, evidence: doc.ev(s, e) });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The apposition after a name: ", Title at Org, …", "(Title, Org)", " of/from/at Org".
+fn apposition(t: &str, end: usize, limit: usize) -> Option<((usize, usize), Side)> {
+    let rest = &t[end..limit.max(end)];
+    if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
+        let open = end + (rest.len() - inner.len());
+        let close = inner.find(')').map_or(inner.len().min(200), |c| c);
+        // a post-nominal in parentheses ("HI (M)") is skipped by the caller's next mention
+        return Some(((open, open + close), Side::After));
+    }
+    let lead = [", ", " of the ", " of ", " from the ", " from ", " at the ", " at ", " with the "];
+    let l = lead.iter().find(|l| rest.starts_with(**l))?;
+    let start = end + l.len();
+    if start >= limit {
+        return None;
+    }
+    let body = &t[start..limit];
+    // stop at the end of the clause: ';', '.', '(' of another clause, a verb
+    let mut stop = body.len().min(220);
+    for (i, c) in body.char_indices() {
+        if i >= stop {
+            break;
+        }
+        if c == ';' || (c == '.' && body[i + 1..].starts_with(' ') && !is_abbrev_before(body, i)) {
+            stop = i;
+            break;
+        }
+        if c == ',' {
+            let next = body[i + 1..].trim_start();
+            let w: String = next.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !APPOS_CONT.contains(&w.as_str()) {
+                stop = i;
+                break;
+            }
+        }
+        if c == ' ' {
+            let w: String = body[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+            if matches!(w.as_str(), "who" | "which" | "that" | "was" | "is" | "were" | "has" | "had" | "will" | "would" | "while" | "said" | "spoke" | "presented" | "delivered" | "stated" | "highlighted" | "noted" | "discussed" | "addressed" | "gave" | "made" | "chaired" | "moderated" | "opened" | "welcomed" | "emphasized" | "emphasised" | "argued" | "explained") {
+                stop = i;
+                break;
+            }
+        }
+    }
+    Some(((start, start + stop), Side::After))
+}
+
+fn is_abbrev_before(body: &str, dot: usize) -> bool {
+    let w: String = body[..dot].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    w.chars().count() <= 4 && w.chars().any(|c| c.is_uppercase())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    After,
+    Before,
+}
+
+/// The title-first segment before a name: from the last clause boundary (';', ':', '(',
+/// " and ", sentence start, previous person) to the name, when it holds a title word.
+fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side)> {
+    let t = doc.text();
+    if floor >= start {
+        return None;
+    }
+    let region = &t[floor..start];
+    let cut = [";", ":", " and ", ". ", "(", ")", " include ", " included ", " including ", " by ", " with "]
+        .iter()
+        .filter_map(|b| region.rfind(b).map(|p| p + b.len()))
+        .max()
+        .unwrap_or(0);
+    let seg = &region[cut..];
+    if seg.trim().is_empty() || seg.len() > 160 {
+        return None;
+    }
+    let has_title = seg.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && doc.lex.is_title(w));
+    if !has_title {
+        return None;
+    }
+    // a name after the segment must follow directly (", " or " ")
+    let tail = seg.trim_end();
+    if !(tail.ends_with(',') || seg.ends_with(' ')) {
+        return None;
+    }
+    Some(((floor + cut, start), Side::Before))
+}
+
+fn title_of(t: &str, seg: (usize, usize), im: &IMention, side: Side) -> Option<String> {
+    let raw = match side {
+        Side::After => &t[seg.0..im.start.max(seg.0)],
+        Side::Before => {
+            let a = &t[seg.0..im.start.max(seg.0)];
+            if a.trim().is_empty() { &t[im.end.min(seg.1)..seg.1] } else { a }
+        }
+    };
+    let cleaned = raw
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c.is_whitespace())
+        .trim_end_matches(" of the")
+        .trim_end_matches(" at the")
+        .trim_end_matches(" of")
+        .trim_end_matches(" at")
+        .trim_end_matches(" in the")
+        .trim_end_matches(" in")
+        .trim_end_matches(" from")
+        .trim_end_matches(',')
+        .trim();
+    let cleaned = cleaned.strip_prefix("the ").or_else(|| cleaned.strip_prefix("The ")).unwrap_or(cleaned).trim();
+    (!cleaned.is_empty() && cleaned.len() <= 120).then(|| cleaned.to_string())
+}

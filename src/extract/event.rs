@@ -1,0 +1,423 @@
+//! The event a report describes (title, kind, date, venue, city, organisers), its topics
+//! and places.
+
+use super::{Doc, EventRec, Fact, NamedRec};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_RE: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?";
+
+struct Res {
+    iso: Regex,
+    dmy: Regex,
+    mdy: Regex,
+    dm: Regex,
+    md: Regex,
+    my: Regex,
+    weekday: Regex,
+    organizer_after: Regex,
+    organizer_before: Regex,
+    title_field: Regex,
+    titled: Regex,
+    venue_field: Regex,
+    held_at: Regex,
+    date_field: Regex,
+    dateline: Regex,
+    talk_title: Regex,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| {
+        let m = MONTH_RE;
+        let r = |s: &str| Regex::new(s).expect("valid event regex");
+        Res {
+            iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+            dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
+            mdy: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
+            dm: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b")),
+            md: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
+            weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            organizer_after: r(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b"),
+            organizer_before: r(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b"),
+            title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
+            titled: r(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#),
+            venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
+            held_at: r(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})"),
+            date_field: r(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
+            dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
+            talk_title: r(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#),
+        }
+    })
+}
+
+fn month_num(s: &str) -> Option<u32> {
+    let l = s.to_lowercase();
+    MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// Day of the week, 0 = Monday, of a proleptic Gregorian date.
+fn weekday(y: i32, m: u32, d: u32) -> u32 {
+    // days from civil (H. Hinnant)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = (y - era * 400) as i64;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era as i64 * 146097 + doe - 719468;
+    ((days + 3).rem_euclid(7)) as u32
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// A date found in text: (year, month, day) with month/day possibly unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Date(Option<i32>, Option<u32>, Option<u32>);
+
+impl Date {
+    fn iso(&self) -> Option<String> {
+        match *self {
+            Date(Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            Date(Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+            Date(Some(y), None, _) => Some(format!("{y:04}")),
+            _ => None,
+        }
+    }
+}
+
+/// Dates in a piece of text, in order, with their byte start.
+fn dates_in(s: &str) -> Vec<(usize, Date)> {
+    let r = res();
+    let mut out: Vec<(usize, usize, Date)> = Vec::new();
+    let valid = |y: i32, m: u32, d: u32| (1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
+    let mut push = |a: usize, b: usize, d: Date, out: &mut Vec<(usize, usize, Date)>| {
+        if !out.iter().any(|&(x, y, _)| a < y && x < b) {
+            out.push((a, b, d));
+        }
+    };
+    for c in r.iso.captures_iter(s) {
+        let (y, m, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid(y, m, d) {
+            let g = c.get(0).expect("match");
+            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+        }
+    }
+    for c in r.dmy.captures_iter(s) {
+        let (d, m, y) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid(y, m, d) {
+            let g = c.get(0).expect("match");
+            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+        }
+    }
+    for c in r.mdy.captures_iter(s) {
+        let (m, d, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid(y, m, d) {
+            let g = c.get(0).expect("match");
+            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+        }
+    }
+    for c in r.dm.captures_iter(s) {
+        let (d, m) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0));
+        if (1..=31).contains(&d) && m > 0 {
+            let g = c.get(0).expect("match");
+            push(g.start(), g.end(), Date(None, Some(m), Some(d)), &mut out);
+        }
+    }
+    for c in r.md.captures_iter(s) {
+        let (m, d) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
+        if (1..=31).contains(&d) && m > 0 && !c[1].eq_ignore_ascii_case("may") {
+            let g = c.get(0).expect("match");
+            push(g.start(), g.end(), Date(None, Some(m), Some(d)), &mut out);
+        }
+    }
+    for c in r.my.captures_iter(s) {
+        let (m, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
+        if m > 0 && (1900..=2100).contains(&y) {
+            let g = c.get(0).expect("match");
+            push(g.start(), g.end(), Date(Some(y), Some(m), None), &mut out);
+        }
+    }
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|(a, _, d)| (a, d)).collect()
+}
+
+/// Extracts the event and its organisers (pushed to `facts`).
+pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
+    let t = doc.text();
+    let r = res();
+    let lex = doc.lex;
+    let mut ev = EventRec::default();
+    let head_end = t.char_indices().nth(1500).map_or(t.len(), |(i, _)| i);
+    let head = &t[..head_end];
+
+    // title
+    if let Some(c) = r.title_field.captures(head) {
+        ev.title = Some(c[1].trim().to_string());
+    } else if let Some(c) = r.titled.captures(head) {
+        ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
+    } else if let Some(c) = Regex::new(r#""([^"]{10,200})""#).ok().and_then(|re| re.captures(head).map(|c| c[1].to_string())) {
+        ev.title = Some(c);
+    } else if let Some(&(a, b)) = doc.lines.first() {
+        if b - a <= 200 {
+            ev.title = Some(t[a..b].trim().to_string());
+        }
+    }
+    // kind
+    let lower_head = head.to_lowercase();
+    let title_l = ev.title.as_deref().unwrap_or("").to_lowercase();
+    ev.kind = lex
+        .event_kinds
+        .iter()
+        .filter_map(|(w, k)| {
+            let p = title_l.find(w.as_str()).map(|p| p as i64 - 100_000).or_else(|| lower_head.find(w.as_str()).map(|p| p as i64))?;
+            Some((p, k.clone()))
+        })
+        .min()
+        .map(|(_, k)| k)
+        .unwrap_or_else(|| "other".into());
+
+    // date: a header field, else a date in a sentence about the event, else the first date;
+    // a date without a year takes the report's year; "on Tuesday" resolves against the
+    // report's date
+    let all = dates_in(t);
+    let year_of_doc = all.iter().find_map(|(_, d)| d.0);
+    let field = r.date_field.captures(head).and_then(|c| dates_in(&c[1]).first().map(|x| x.1));
+    let in_event_sentence = doc.sentences.iter().find_map(|&(_, s)| {
+        let st = &t[s.0..s.1];
+        let l = st.to_lowercase();
+        let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
+            && lex.event_kinds.iter().any(|(w, _)| l.contains(w.as_str()));
+        if !about {
+            return None;
+        }
+        dates_in(st).into_iter().map(|x| x.1).find(|d| d.1.is_some() && d.2.is_some())
+    });
+    let mut date = field.or(in_event_sentence).or_else(|| all.iter().map(|x| x.1).find(|d| d.2.is_some() && d.0.is_some()));
+    if let Some(Date(None, m, d)) = date {
+        date = Some(Date(year_of_doc, m, d));
+    }
+    if let Some(c) = r.weekday.captures(head) {
+        let want = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].iter().position(|w| *w == &c[1]).unwrap_or(0) as u32;
+        if let Some(Date(Some(y), Some(m), Some(d))) = date {
+            // only when the date found is the report's own date, not the event's
+            let has_day_in_event = in_event_sentence.is_some() || field.is_some();
+            if !has_day_in_event {
+                let wd = weekday(y, m, d);
+                let future = lower_head.contains("will ") || lower_head.contains("scheduled");
+                let shift = if future { (want + 7 - wd) % 7 } else { (wd + 7 - want) % 7 };
+                let (mut yy, mut mm, mut dd) = (y, m, d as i64 + if future { shift as i64 } else { -(shift as i64) });
+                if dd < 1 {
+                    mm = if mm == 1 { yy -= 1; 12 } else { mm - 1 };
+                    dd += days_in_month(yy, mm) as i64;
+                } else if dd > days_in_month(yy, mm) as i64 {
+                    dd -= days_in_month(yy, mm) as i64;
+                    mm = if mm == 12 { yy += 1; 1 } else { mm + 1 };
+                }
+                date = Some(Date(Some(yy), Some(mm), Some(dd as u32)));
+            }
+        }
+    }
+    if date.is_none() {
+        date = all.iter().map(|x| x.1).find(|d| d.0.is_some());
+    }
+    ev.date = date.and_then(|d| d.iso());
+
+    // venue and city
+    if let Some(c) = r.venue_field.captures(head) {
+        ev.venue = Some(c[1].trim().to_string());
+    } else if let Some(c) = r.held_at.captures(head) {
+        ev.venue = Some(c[1].trim().to_string());
+    }
+    if let Some(v) = &ev.venue {
+        ev.city = v.rsplit(',').map(str::trim).find(|p| lex.is_place(p)).map(str::to_string);
+        if ev.city.is_none() {
+            ev.city = v.split_whitespace().find(|w| lex.is_place(w)).map(str::to_string);
+        }
+    }
+    if ev.city.is_none() {
+        if let Some(c) = r.dateline.captures(head) {
+            let city = c[1].trim();
+            if lex.is_place(city) {
+                let mut cs = city.chars();
+                ev.city = cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase());
+            }
+        }
+    }
+    if ev.city.is_none() {
+        // "in Tokyo", "in Abuja" in a sentence about the event
+        let re = Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid");
+        ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
+            re.captures_iter(&t[s.0..s.1]).map(|c| c[1].to_string()).find(|p| lex.is_place(p) && !is_country_like(p))
+        });
+    }
+    if let Some(&(a, b)) = doc.lines.first() {
+        ev.evidence = Some(doc.ev(a, b.min(a + 200)));
+    }
+
+    // organisers
+    let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
+    for &(_, s) in doc.sentences.iter() {
+        let st = &t[s.0..s.1];
+        for m in r.organizer_after.find_iter(st) {
+            let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+            let mut last_end = ce;
+            for im in doc.insts_in((ce, s.1)) {
+                let gap = &t[last_end..im.start];
+                if gap.len() > 60 || gap.contains(". ") || (last_end != ce && !(gap.contains(',') || gap.contains(" and ") || gap.contains('&'))) {
+                    break;
+                }
+                if !im.unit {
+                    orgs.push((im.inst, doc.ev(cs, im.end)));
+                }
+                last_end = im.end;
+            }
+        }
+        for m in r.organizer_before.find_iter(st) {
+            let cs = s.0 + m.start();
+            let before = doc.insts_in((s.0, cs));
+            if let Some(last) = before.last() {
+                let gap = &t[last.end..cs];
+                if gap.len() <= 40 && !gap.contains(',') || gap.trim_start().starts_with('(') && gap.len() <= 60 {
+                    // a subject list: "The Global Forum of Japan (GFJ) and the Presidential Committee …"
+                    let mut chain = vec![*last];
+                    for w in before.windows(2).rev() {
+                        let g = &t[w[0].end..w[1].start];
+                        if g.len() <= 60 && (g.contains(" and ") || g.contains(',')) && chain.last().is_some_and(|c| c.start == w[1].start) {
+                            chain.push(w[0]);
+                        } else {
+                            break;
+                        }
+                    }
+                    let sent_l = st.to_lowercase();
+                    if lex.event_kinds.iter().any(|(w, _)| sent_l.contains(w.as_str())) {
+                        for im in chain {
+                            if !im.unit {
+                                orgs.push((im.inst, doc.ev(im.start, s.1.min(cs + 40))));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // a report header naming its institution ("CAPS POST-EVENT REPORT", an all-capitals name)
+    if let Some(&(a, b)) = doc.lines.first() {
+        let first = &t[a..b];
+        let l = first.to_lowercase();
+        let is_header = l.contains("report") || l.contains("press release") || first.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        if is_header {
+            if let Some(im) = doc.insts_in((a, b)).first() {
+                orgs.push((im.inst, doc.ev(a, b)));
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, e) in orgs {
+        if seen.insert(i) {
+            facts.push(Fact::OrganizedBy { institution: i, evidence: e });
+        }
+    }
+    ev
+}
+
+fn is_country_like(p: &str) -> bool {
+    p.split_whitespace().count() > 2
+}
+
+/// Topics from the lexicon and from quoted talk titles; `covers` for the event and
+/// `discussed` for the person speaking in the sentence.
+pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<Fact>) {
+    let t = doc.text();
+    let lex = doc.lex;
+    let participants: std::collections::HashSet<usize> =
+        roles.iter().filter_map(|f| if let Fact::Role { person, .. } = f { Some(*person) } else { None }).collect();
+    let mut topics: Vec<NamedRec> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut facts = Vec::new();
+    let mut discussed = std::collections::HashSet::new();
+    let mut focus: Option<usize> = None;
+    for &(_, s) in &doc.sentences {
+        let st = &t[s.0..s.1];
+        let persons = doc.persons_in(s);
+        if let Some(p) = persons.first() {
+            focus = Some(p.person);
+        }
+        let mut found: Vec<(String, usize, usize)> = Vec::new();
+        for m in lex.topic_matcher.find_iter(st) {
+            let (a, b) = (m.start(), m.end());
+            let word_edge = |i: usize| i == 0 || i >= st.len() || !st[..i].chars().last().is_some_and(|c| c.is_alphanumeric()) || !st[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
+            if !(word_edge(a) && (b == st.len() || !st[b..].chars().next().is_some_and(|c| c.is_alphanumeric()))) {
+                continue;
+            }
+            found.push((lex.topics[m.pattern().as_usize()].clone(), s.0 + a, s.0 + b));
+        }
+        for c in res().talk_title.captures_iter(st) {
+            let g = c.get(1).expect("group");
+            found.push((g.as_str().trim().to_string(), s.0 + g.start(), s.0 + g.end()));
+        }
+        for (name, a, b) in found {
+            let key = crate::text::fold(&name).to_lowercase();
+            let idx = *index.entry(key).or_insert_with(|| {
+                topics.push(NamedRec { name: name.clone(), evidence: doc.ev(a, b) });
+                facts.push(Fact::Covers { topic: topics.len() - 1, evidence: doc.ev(a, b) });
+                topics.len() - 1
+            });
+            if let Some(p) = focus.filter(|p| participants.contains(p)) {
+                if discussed.insert((p, idx)) {
+                    facts.push(Fact::Discussed { person: p, topic: idx, evidence: doc.ev(a, b) });
+                }
+            }
+        }
+    }
+    (topics, facts)
+}
+
+/// The event's city as a place node.
+pub(crate) fn places_of(doc: &Doc, ev: &EventRec, facts: &mut Vec<Fact>) -> Vec<NamedRec> {
+    let mut out = Vec::new();
+    if let Some(c) = &ev.city {
+        let evidence = ev.evidence.clone().unwrap_or_else(|| doc.ev(0, 0));
+        out.push(NamedRec { name: c.clone(), evidence: evidence.clone() });
+        facts.push(Fact::HeldAt { place: 0, evidence });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_table() {
+        let cases: &[(&str, &str)] = &[
+            ("Event Date: April 29, 2025", "2025-04-29"),
+            ("on Thursday 10, October 2019", "2019-10-10"),
+            ("29 OCT 2019", "2019-10-29"),
+            ("date 2024-12-10", "2024-12-10"),
+            ("On January 25-26, 2024, the", "2024-01-25"),
+            ("on 23 December 2009 to", "2009-12-23"),
+            ("in November 2020", "2020-11"),
+        ];
+        for (s, want) in cases {
+            let d = dates_in(s);
+            assert_eq!(d.first().and_then(|x| x.1.iso()).as_deref(), Some(*want), "{s}");
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday(2025, 4, 29), 1); // Tuesday
+        assert_eq!(weekday(2024, 12, 11), 2); // Wednesday
+    }
+}

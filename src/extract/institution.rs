@@ -1,0 +1,195 @@
+//! Finding institution names: capitalised phrases built around a head word ("Institute of
+//! Strategic Studies", "Kazan University"), the acronyms the report defines for them
+//! ("Consortium for Asia-Pacific Studies (CAPS)"), and later uses of those acronyms.
+
+use super::tokens::Token;
+use crate::lexicon::Lexicon;
+
+/// Lower-case words that may join the parts of an institution name.
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "für", "voor", "van", "het", "der", "la", "di"];
+
+/// Heads of units inside a larger institution ("Department of International Relations at
+/// Kazan University"): the unit goes into the person's title, the parent is the institution.
+const UNITS: &[&str] = &["department", "faculty", "dept"];
+
+/// An institution named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstMention {
+    /// Byte start in the cleaned text.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The name as written.
+    pub name: String,
+    /// Acronyms and alternative names given in parentheses right after it.
+    pub aliases: Vec<String>,
+    /// The mention is an acronym standing for a name defined elsewhere.
+    pub acronym_only: bool,
+    /// The mention is a sub-unit (department, faculty) of the institution that follows.
+    pub unit: bool,
+}
+
+/// Finds institution names in one line of tokens.
+pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstMention> {
+    let mut out: Vec<InstMention> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !cap_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // a maximal run of capitalised words and connectors
+        let mut j = i;
+        let mut last_cap = i;
+        while j < toks.len() {
+            let t = &toks[j];
+            if cap_word(t) {
+                last_cap = j;
+                j += 1;
+            } else if is_connector(t) && j > i && toks.get(j + 1).is_some_and(|n| cap_word(n) || n.text == "the" && toks.get(j + 2).is_some_and(cap_word)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &toks[i..=last_cap];
+        for seg in split_run(run, lex) {
+            if let Some(m) = make_mention(text, seg, toks, lex) {
+                out.push(m);
+            }
+        }
+        i = last_cap + 1;
+    }
+    // mark units followed by "at/of/," + an institution
+    for k in 0..out.len() {
+        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()));
+        if head_is_unit {
+            if let Some(next) = out.get(k + 1) {
+                let gap = text[out[k].end..next.start].trim();
+                if matches!(gap, "at" | "at the" | "of" | "of the" | "," | "in" | "in the") {
+                    out[k].unit = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn cap_word(t: &Token) -> bool {
+    t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))
+}
+
+/// A connector: lower case as listed, or in capitals inside an all-capitals heading.
+fn is_connector(t: &Token) -> bool {
+    CONNECTORS.contains(&t.text) || (t.is_all_caps() && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(t.text)))
+}
+
+/// Splits a run at connectors "and"/"&" when both sides have their own head word, and
+/// strips leading titles and trailing connectors.
+fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
+    let has_head = |s: &[Token]| s.iter().any(|t| lex.is_institution_word(t.text));
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for k in 0..run.len() {
+        if matches!(run[k].text, "and" | "&" | "AND") && has_head(&run[start..k]) && has_head(&run[k + 1..]) {
+            parts.push(&run[start..k]);
+            start = k + 1;
+        }
+    }
+    parts.push(&run[start..]);
+    parts
+        .into_iter()
+        .filter_map(|p| {
+            // leading title words, honorific-like words and connectors are not part of the name
+            let mut a = 0;
+            while a < p.len()
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || lex.nonname.contains(&p[a].text.to_lowercase()))
+                && !lex.is_institution_word(p[a].text)
+            {
+                a += 1;
+            }
+            let mut b = p.len();
+            while b > a && is_connector(&p[b - 1]) {
+                b -= 1;
+            }
+            (b > a).then(|| &p[a..b])
+        })
+        .collect()
+}
+
+fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Option<InstMention> {
+    let all_caps = seg.iter().all(|t| t.is_all_caps() || is_connector(t));
+    let has_head = seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV");
+    if !has_head {
+        return None;
+    }
+    // a lone head word ("University", "the Institute") is not a name
+    if seg.len() == 1 {
+        return None;
+    }
+    // all words are generic ("Executive Committee", "The Board")
+    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || lex.nonname.contains(&t.text.to_lowercase())) {
+        return None;
+    }
+    let start = seg[0].start;
+    let mut end = seg[seg.len() - 1].end;
+    // "Ltd." / "Inc." keep their dot
+    if matches!(seg[seg.len() - 1].text, "Ltd" | "Inc" | "Co" | "Soc") && text[end..].starts_with('.') {
+        end += 1;
+    }
+    let name = text[start..end].to_string();
+    let mut aliases = Vec::new();
+    // parenthesis right after: "(CAPS)", "(Deutsche Gesellschaft für Auswärtige Politik, DGAP)"
+    let rest = &text[end..];
+    if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
+        if let Some(close) = inner.find(')') {
+            for part in inner[..close].split([',', ';']) {
+                let p = part.trim();
+                if !p.is_empty() && p.len() <= 80 && p.chars().next().is_some_and(|c| c.is_uppercase()) && !lex.is_place(p) {
+                    aliases.push(p.to_string());
+                }
+            }
+        }
+    }
+    let _ = toks;
+    Some(InstMention { start, end, name, aliases, acronym_only: false, unit: false })
+}
+
+/// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
+pub fn is_acronym(t: &str) -> bool {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn insts(s: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let toks = tokenize(s, (0, s.len()));
+        find_institutions(s, &toks, &lex)
+            .into_iter()
+            .map(|m| if m.aliases.is_empty() { m.name } else { format!("{} ({})", m.name, m.aliases.join(", ")) })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("organized by the Consortium for Asia-Pacific Studies (CAPS) here", &["Consortium for Asia-Pacific Studies (CAPS)"]),
+            ("Senior Research Fellow at the Primakov Center for World Economy and International Affairs, Russian Academy of Sciences", &["Primakov Center for World Economy and International Affairs", "Russian Academy of Sciences"]),
+            ("a faculty member in the Department of International Relations at Kazan University", &["Department of International Relations", "Kazan University"]),
+            ("Pro-Chancellor of the Pan-Atlantic University, Dr. X", &["Pan-Atlantic University"]),
+            ("the German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", &["German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)"]),
+            ("Founder of YPAED Coop. Soc. Ltd., and", &[]),
+            ("MD/CEO of AGRI Solution Ltd, delivered", &["AGRI Solution Ltd"]),
+            ("The Executive Committee met", &[]),
+            ("BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES", &["BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(insts(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input}");
+        }
+    }
+}

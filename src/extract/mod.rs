@@ -1,0 +1,614 @@
+//! Extraction: cleaned text in, the persons, institutions, event, topics, places of one
+//! report and the facts linking them out.
+//!
+//! Finding candidates ([`person`], [`institution`]), deciding what they are, and attaching
+//! roles ([`role`]), affiliations ([`affiliation`]) and event details ([`event`]) are separate
+//! steps. Short references inside a report ("Dr. Zigon", "Amb. Kamal", "she") are tied to the
+//! person already introduced here; resolution across reports is the next stage's job.
+
+pub mod affiliation;
+pub mod event;
+pub mod institution;
+pub mod person;
+pub mod role;
+pub mod tokens;
+
+use crate::graph::{EdgeKind, Evidence};
+use crate::lexicon::Lexicon;
+use crate::text::{self, CleanText, Span};
+use institution::InstMention;
+use person::NameMention;
+use std::collections::HashMap;
+
+/// A person of one report (all mentions of one human in it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRec {
+    /// Canonical name within the report: the fullest form, honorifics removed.
+    pub name: String,
+    /// Every surface form seen, honorifics as written.
+    pub surfaces: Vec<String>,
+    /// Took part (has a role) rather than being only mentioned.
+    pub participant: bool,
+    /// First mention.
+    pub evidence: Evidence,
+}
+
+/// An institution of one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstRec {
+    /// The fullest name seen.
+    pub name: String,
+    /// Acronyms and other names seen.
+    pub aliases: Vec<String>,
+    /// think_tank, university, government, embassy, media, company, international_org, other.
+    pub kind: String,
+    /// Known only by an acronym the report does not expand.
+    pub acronym_only: bool,
+    /// First mention.
+    pub evidence: Evidence,
+}
+
+/// The event a report is about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventRec {
+    /// Title as written.
+    pub title: Option<String>,
+    /// seminar, conference, panel, roundtable, webinar, forum, lecture, meeting, other.
+    pub kind: String,
+    /// ISO date, as precise as the report says.
+    pub date: Option<String>,
+    /// Venue as written.
+    pub venue: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// Session names.
+    pub sessions: Vec<String>,
+    /// Where the event is introduced.
+    pub evidence: Option<Evidence>,
+}
+
+/// A named thing (topic or place) of one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedRec {
+    /// The name.
+    pub name: String,
+    /// First mention.
+    pub evidence: Evidence,
+}
+
+/// A relation found in one report; indices point into the report's lists.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact {
+    /// person → event role.
+    Role {
+        /// Person index.
+        person: usize,
+        /// The role (a role kind of [`EdgeKind`]).
+        role: EdgeKind,
+        /// Session, where the report has several.
+        session: Option<String>,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+    /// person → institution.
+    Affiliation {
+        /// Person index.
+        person: usize,
+        /// Institution index.
+        institution: usize,
+        /// Title as written.
+        title: Option<String>,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+    /// event → institution.
+    OrganizedBy {
+        /// Institution index.
+        institution: usize,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+    /// event → place.
+    HeldAt {
+        /// Place index.
+        place: usize,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+    /// event → topic.
+    Covers {
+        /// Topic index.
+        topic: usize,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+    /// person → topic.
+    Discussed {
+        /// Person index.
+        person: usize,
+        /// Topic index.
+        topic: usize,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+    /// event → person only mentioned.
+    Mentions {
+        /// Person index.
+        person: usize,
+        /// Supporting text.
+        evidence: Evidence,
+    },
+}
+
+/// Everything extracted from one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    /// Report file name.
+    pub document: String,
+    /// Persons.
+    pub persons: Vec<PersonRec>,
+    /// Institutions.
+    pub institutions: Vec<InstRec>,
+    /// The event.
+    pub event: EventRec,
+    /// Topics.
+    pub topics: Vec<NamedRec>,
+    /// Places.
+    pub places: Vec<NamedRec>,
+    /// Relations.
+    pub facts: Vec<Fact>,
+}
+
+/// A person mention tied to its person (cluster) in the report.
+#[derive(Debug, Clone)]
+pub(crate) struct PMention {
+    pub m: NameMention,
+    pub person: usize,
+    pub line: usize,
+}
+
+/// An institution mention tied to its institution in the report.
+#[derive(Debug, Clone)]
+pub(crate) struct IMention {
+    pub start: usize,
+    pub end: usize,
+    pub inst: usize,
+    pub unit: bool,
+}
+
+/// The working state of one report's extraction, shared by the steps.
+pub(crate) struct Doc<'a> {
+    pub clean: &'a CleanText,
+    pub lex: &'a Lexicon,
+    pub lines: Vec<Span>,
+    pub sentences: Vec<(usize, Span)>, // (line index, span)
+    pub pm: Vec<PMention>,
+    pub im: Vec<IMention>,
+    pub persons: Vec<PersonRec>,
+    pub person_tokens: Vec<Vec<String>>,
+    pub insts: Vec<InstRec>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn text(&self) -> &str {
+        &self.clean.text
+    }
+    pub fn ev(&self, s: usize, e: usize) -> Evidence {
+        self.clean.evidence(s, e)
+    }
+    /// Person mentions inside a span, in order.
+    pub fn persons_in(&self, span: Span) -> Vec<&PMention> {
+        self.pm.iter().filter(|p| p.m.start >= span.0 && p.m.end <= span.1).collect()
+    }
+    /// Institution mentions inside a span, in order.
+    pub fn insts_in(&self, span: Span) -> Vec<&IMention> {
+        self.im.iter().filter(|i| i.start >= span.0 && i.end <= span.1).collect()
+    }
+}
+
+/// Extracts one report.
+pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
+    let t = clean.text.as_str();
+    let lines = text::blocks(t);
+    let is_abbrev = |w: &str| lex.is_abbreviation(w);
+    let mut sentences = Vec::new();
+    for (li, &l) in lines.iter().enumerate() {
+        for s in text::sentences(t, l, &is_abbrev) {
+            sentences.push((li, s));
+        }
+    }
+    let mut doc = Doc { clean, lex, lines, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
+    find_institutions(&mut doc);
+    find_persons(&mut doc);
+
+    let mut facts = Vec::new();
+    let ev = event::extract_event(&doc, &mut facts);
+    let affs = affiliation::extract_affiliations(&doc);
+    let organizers: Vec<usize> = facts
+        .iter()
+        .filter_map(|f| if let Fact::OrganizedBy { institution, .. } = f { Some(*institution) } else { None })
+        .collect();
+    let roles = role::extract_roles(&doc, &affs, &organizers);
+    let (topics, topic_facts) = event::extract_topics(&doc, &roles);
+
+    let mut participant = vec![false; doc.persons.len()];
+    for r in &roles {
+        if let Fact::Role { person, .. } = r {
+            participant[*person] = true;
+        }
+    }
+    for (i, p) in doc.persons.iter_mut().enumerate() {
+        p.participant = participant[i];
+    }
+    for (i, p) in doc.persons.iter().enumerate() {
+        if !p.participant {
+            facts.push(Fact::Mentions { person: i, evidence: p.evidence.clone() });
+        }
+    }
+    facts.extend(roles);
+    facts.extend(affs);
+    facts.extend(topic_facts);
+    let places = event::places_of(&doc, &ev, &mut facts);
+    Extraction {
+        document: clean.document.clone(),
+        persons: doc.persons,
+        institutions: doc.insts,
+        event: ev,
+        topics,
+        places,
+        facts,
+    }
+}
+
+/// Folded lower-case key of an institution name: "the", accents, punctuation and
+/// Centre/Center differences removed.
+pub fn inst_key(s: &str) -> String {
+    let f = text::fold(s).to_lowercase().replace('&', " and ");
+    let words: Vec<String> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| if w == "centre" { "center".to_string() } else if w == "organisation" { "organization".to_string() } else { w.to_string() })
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| *w == "the").collect();
+    words.join(" ")
+}
+
+/// The initials of an institution name's significant words ("Bangladesh Institute of
+/// International and Strategic Studies" → "BIISS").
+pub fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the" | "on" | "in" | "&" | "at" | "de" | "du" | "des" | "für"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_uppercase())
+        .collect()
+}
+
+/// Guesses an institution's kind from its words.
+pub fn inst_kind(name: &str) -> String {
+    let l = name.to_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    let k = if has(&["university", "college", "school", "polytechnic", "universität", "université", "universidad"]) {
+        "university"
+    } else if has(&["embassy", "consulate"]) || l.contains("high commission") {
+        "embassy"
+    } else if has(&["news", "newspaper", "times", "tribune", "tv", "television", "radio", "daily", "post", "herald", "gazette", "media"]) {
+        "media"
+    } else if has(&["ministry", "parliament", "agency", "authority", "division", "senate", "government", "directorate", "cabinet", "secretariat"]) {
+        "government"
+    } else if l.starts_with("united nations") || has(&["nato", "un", "unesco", "imf"]) {
+        "international_org"
+    } else if has(&["ltd", "inc", "llc", "company", "corporation", "bank", "plc"]) {
+        "company"
+    } else if has(&["institute", "center", "centre", "council", "consortium", "forum", "network", "academy", "foundation", "observatory"]) {
+        "think_tank"
+    } else if has(&["association", "society", "club", "union", "federation", "league", "movement", "trust"]) {
+        "ngo"
+    } else {
+        "other"
+    };
+    k.to_string()
+}
+
+fn find_institutions(doc: &mut Doc) {
+    let t = doc.clean.text.as_str();
+    let lex = doc.lex;
+    let mut raw: Vec<(InstMention, usize)> = Vec::new();
+    for (li, &l) in doc.lines.iter().enumerate() {
+        let toks = tokens::tokenize(t, l);
+        for m in institution::find_institutions(t, &toks, lex) {
+            raw.push((m, li));
+        }
+    }
+    // join "Unit, Parent University/Academy" into one name, as analysts write it
+    let mut merged: Vec<InstMention> = Vec::new();
+    for (m, _) in raw {
+        if let Some(prev) = merged.last_mut() {
+            let gap = &t[prev.end..m.start];
+            let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
+            let prev_head = prev.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "institute" | "center" | "centre" | "school" | "division"));
+            let parent = m.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "university" | "academy"));
+            if gap_ok && prev_head && parent && !prev.unit && prev.aliases.iter().all(|a| !institution::is_acronym(a)) {
+                let short = prev.name.clone();
+                prev.name = t[prev.start..m.end].to_string();
+                prev.end = m.end;
+                prev.aliases.push(short);
+                prev.aliases.extend(m.aliases);
+                continue;
+            }
+        }
+        merged.push(m);
+    }
+    // cluster by key and by acronym
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for m in merged {
+        let key = inst_key(&m.name);
+        let idx = match by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = doc.insts.len();
+                doc.insts.push(InstRec {
+                    name: m.name.clone(),
+                    aliases: Vec::new(),
+                    kind: inst_kind(&m.name),
+                    acronym_only: false,
+                    evidence: doc.clean.evidence(m.start, m.end),
+                });
+                by_key.insert(key, i);
+                i
+            }
+        };
+        for a in &m.aliases {
+            let k = inst_key(a);
+            if !doc.insts[idx].aliases.contains(a) && k != inst_key(&doc.insts[idx].name) {
+                doc.insts[idx].aliases.push(a.clone());
+            }
+            by_key.entry(k).or_insert(idx);
+        }
+        doc.im.push(IMention { start: m.start, end: m.end, inst: idx, unit: m.unit });
+    }
+    // acronyms: defined ones, ones matching a name's initials, compounds "CSP-ISSI"
+    let mut acr: HashMap<String, usize> = HashMap::new();
+    for (i, r) in doc.insts.iter().enumerate() {
+        for a in &r.aliases {
+            if institution::is_acronym(a) {
+                acr.insert(a.clone(), i);
+            }
+        }
+        let ini = initials(&r.name);
+        if ini.len() >= 3 {
+            acr.entry(ini).or_insert(i);
+        }
+    }
+    let mut extra = Vec::new();
+    for &l in &doc.lines {
+        for tok in tokens::tokenize(t, l) {
+            if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
+                continue;
+            }
+            let parts: Vec<&str> = if tok.text.contains('-') { tok.text.split('-').collect() } else { vec![tok.text] };
+            for p in parts {
+                if let Some(&i) = acr.get(p) {
+                    extra.push(IMention { start: tok.start, end: tok.end, inst: i, unit: false });
+                    if !doc.insts[i].aliases.iter().any(|a| a == p) {
+                        doc.insts[i].aliases.push(p.to_string());
+                    }
+                }
+            }
+        }
+    }
+    doc.im.extend(extra);
+    doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// Adds an institution known only by its acronym (used in an affiliation or organiser
+/// position) and returns its index.
+pub(crate) fn acronym_institution(insts: &mut Vec<InstRec>, acronym: &str, evidence: Evidence) -> usize {
+    if let Some(i) = insts.iter().position(|r| r.name == acronym || r.aliases.iter().any(|a| a == acronym)) {
+        return i;
+    }
+    insts.push(InstRec { name: acronym.to_string(), aliases: Vec::new(), kind: "other".into(), acronym_only: true, evidence });
+    insts.len() - 1
+}
+
+fn find_persons(doc: &mut Doc) {
+    let t = doc.clean.text.as_str();
+    let lex = doc.lex;
+    let mut mentions: Vec<(NameMention, usize)> = Vec::new();
+    for (li, &l) in doc.lines.iter().enumerate() {
+        let toks = tokens::tokenize(t, l);
+        for m in person::find_names(t, &toks, lex) {
+            // a name inside an institution name is not a person ("Robert Bosch Academy")
+            if doc.im.iter().any(|i| i.start <= m.name_start && m.end <= i.end) {
+                continue;
+            }
+            mentions.push((m, li));
+        }
+    }
+    // clusters: full names first, in order; shorter forms join the fullest compatible one
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].0.tokens.len()), mentions[i].0.start));
+    let mut assign: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut clusters: Vec<Vec<String>> = Vec::new(); // folded tokens of the fullest form
+    for &i in &order {
+        let m = &mentions[i].0;
+        let toks: Vec<String> = m.tokens.iter().map(|x| key_token(x)).collect();
+        let mut cands: Vec<usize> = (0..clusters.len()).filter(|&c| compatible(&toks, &clusters[c])).collect();
+        if cands.len() > 1 {
+            // several: the one mentioned most recently before this mention
+            let best = cands
+                .iter()
+                .copied()
+                .max_by_key(|&c| {
+                    mentions.iter().enumerate().filter(|(j, (mm, _))| assign[*j] == Some(c) && mm.start < m.start).map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0)
+                })
+                .unwrap_or(cands[0]);
+            // an ambiguous bare surname with no earlier mention of any candidate stays ambiguous
+            cands = vec![best];
+        }
+        let c = match cands.first() {
+            Some(&c) => c,
+            None => {
+                if toks.len() == 1 && !m.honorific && !m.titled {
+                    continue;
+                }
+                clusters.push(toks.clone());
+                clusters.len() - 1
+            }
+        };
+        assign[i] = Some(c);
+    }
+    // persons in order of first mention
+    let mut first: Vec<(usize, usize)> = Vec::new();
+    for c in 0..clusters.len() {
+        if let Some(s) = mentions.iter().enumerate().filter(|(j, _)| assign[*j] == Some(c)).map(|(_, (m, _))| m.start).min() {
+            first.push((s, c));
+        }
+    }
+    first.sort();
+    let mut remap = vec![usize::MAX; clusters.len()];
+    for (new, &(_, c)) in first.iter().enumerate() {
+        remap[c] = new;
+    }
+    for &(_, c) in &first {
+        let ms: Vec<&NameMention> = mentions.iter().enumerate().filter(|(j, _)| assign[*j] == Some(c)).map(|(_, (m, _))| m).collect();
+        let full = ms.iter().max_by_key(|m| (m.tokens.len(), std::cmp::Reverse(m.start))).expect("cluster has a mention");
+        let first_m = ms.iter().min_by_key(|m| m.start).expect("cluster has a mention");
+        let mut surfaces: Vec<String> = Vec::new();
+        for m in ms.iter().copied().collect::<Vec<_>>().iter().copied() {
+            let s = t[m.start..m.end].to_string();
+            if !surfaces.contains(&s) {
+                surfaces.push(s);
+            }
+        }
+        doc.persons.push(PersonRec {
+            name: full.name(),
+            surfaces,
+            participant: false,
+            evidence: doc.clean.evidence(first_m.start, first_m.end),
+        });
+        doc.person_tokens.push(clusters[c].clone());
+    }
+    for (j, (m, li)) in mentions.into_iter().enumerate() {
+        if let Some(c) = assign[j] {
+            doc.pm.push(PMention { m, person: remap[c], line: li });
+        }
+    }
+    // bare family names of persons already known ("Obasanjo", "Anyaoku")
+    let mut extra = Vec::new();
+    for (li, &l) in doc.lines.iter().enumerate() {
+        for tok in tokens::tokenize(t, l) {
+            if !tok.is_title_case() || tok.text.chars().count() < 4 || doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) {
+                continue;
+            }
+            if doc.im.iter().any(|i| i.start <= tok.start && tok.end <= i.end) {
+                continue;
+            }
+            let k = key_token(tok.text.trim_end_matches("'s"));
+            let owners: Vec<usize> = (0..doc.persons.len()).filter(|&p| doc.person_tokens[p].len() >= 2 && doc.person_tokens[p].last() == Some(&k)).collect();
+            if owners.len() == 1 && !lex.places.contains(&k) && !lex.given_names.contains(&k) {
+                let w = tok.text.trim_end_matches("'s");
+                let m = NameMention { start: tok.start, end: tok.start + w.len(), name_start: tok.start, tokens: vec![w.to_string()], honorific: false, titled: false };
+                extra.push(PMention { m, person: owners[0], line: li });
+            }
+        }
+    }
+    for e in &extra {
+        let s = t[e.m.start..e.m.end].to_string();
+        if !doc.persons[e.person].surfaces.contains(&s) {
+            doc.persons[e.person].surfaces.push(s);
+        }
+    }
+    doc.pm.extend(extra);
+    doc.pm.sort_by_key(|p| p.m.start);
+}
+
+/// Folded lower-case form of a name token for comparison.
+pub fn key_token(s: &str) -> String {
+    text::fold(s).to_lowercase().trim_end_matches('.').to_string()
+}
+
+/// Can a mention with these tokens be the person whose fullest name has `full` tokens?
+/// Every token must match a distinct token of the full name in order, exactly or with a
+/// small spelling difference (Irena/Irina, Kahlid/Khalid, Volkhnosky/Volkhonsky); an
+/// initial matches a name with that first letter.
+pub fn compatible(toks: &[String], full: &[String]) -> bool {
+    if toks.is_empty() || toks.len() > full.len() {
+        return false;
+    }
+    let mut j = 0;
+    let mut exact = 0;
+    for t in toks {
+        let mut found = false;
+        while j < full.len() {
+            let f = &full[j];
+            j += 1;
+            if t == f {
+                exact += 1;
+                found = true;
+                break;
+            }
+            if similar(t, f) || (t.chars().count() == 1 && f.starts_with(t.as_str())) {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return false;
+        }
+    }
+    // a single token must be the family name or match exactly; fuzzy matches need an exact partner
+    if toks.len() == 1 {
+        return exact == 1;
+    }
+    exact >= 1 || toks.len() == full.len() && toks.iter().zip(full).all(|(a, b)| similar(a, b))
+}
+
+/// Small spelling difference between two name tokens: Damerau-Levenshtein distance 1
+/// (or 2 for long tokens), same first letter.
+pub fn similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 4 || lb < 4 || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let d = strsim::damerau_levenshtein(a, b);
+    d <= 1 || (d == 2 && la.min(lb) >= 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn compatible_table() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("zigon", "roksolana zigon", true),
+            ("nikolaevna serenko", "irina nikolaevna serenko", true),
+            ("irena nikolaevna serenko", "irina nikolaevna serenko", true),
+            ("kahlid banuri", "khalid banuri", true),
+            ("boris volkhnosky", "boris volkhonsky", true),
+            ("taimur khan", "taimur fahad khan", true),
+            ("zafar nawaz jaspal", "zafar iqbal cheema", false),
+            ("syed muhammad ali", "syed muhammad owais", false),
+            ("raza khan", "hamid ali khan", false),
+            ("m. nawaz khan", "muhammad nawaz khan", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(compatible(&v(a), &v(b)), *want, "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn initials_and_keys() {
+        assert_eq!(initials("Bangladesh Institute of International and Strategic Studies"), "BIISS");
+        assert_eq!(inst_key("The Centre for Policy Dialogue"), inst_key("Center for Policy Dialogue"));
+    }
+}

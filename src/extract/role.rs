@@ -1,0 +1,312 @@
+//! Roles: who did what at the event, from the cue phrases of `data/lexicon/role_cues.toml`,
+//! from the report's sections (a "Keynote Address" or "Question and Answer" heading scopes
+//! the roles under it), and, for persons with no explicit role, from being the subject of a
+//! speech verb ("X said", "X highlighted") → speaker. Persons with no role at all are only
+//! mentioned.
+
+use super::{Doc, Fact, PMention};
+use crate::graph::{EdgeKind, Evidence};
+use crate::lexicon::{CueRole, CueTarget};
+use std::collections::{BTreeMap, HashSet};
+
+fn edge_of(r: CueRole) -> EdgeKind {
+    match r {
+        CueRole::Speaker | CueRole::Closing => EdgeKind::Speaker,
+        CueRole::Keynote => EdgeKind::Keynote,
+        CueRole::Chair => EdgeKind::Chair,
+        CueRole::Moderator => EdgeKind::Moderator,
+        CueRole::Discussant => EdgeKind::Discussant,
+        CueRole::ChiefGuest => EdgeKind::ChiefGuest,
+        CueRole::Host => EdgeKind::Host,
+        CueRole::Rapporteur => EdgeKind::Rapporteur,
+        CueRole::Questioner => EdgeKind::Questioner,
+        CueRole::Attendee => EdgeKind::Attendee,
+        CueRole::Author => EdgeKind::Author,
+    }
+}
+
+struct Roles {
+    // (person, role) → (session, evidence); BTreeMap for a stable order
+    map: BTreeMap<(usize, EdgeKind), (Option<String>, Evidence)>,
+}
+
+impl Roles {
+    fn add(&mut self, person: usize, role: EdgeKind, session: &Option<String>, ev: Evidence) {
+        self.map.entry((person, role)).or_insert((session.clone(), ev));
+    }
+    fn has_any(&self, person: usize) -> bool {
+        self.map.keys().any(|(p, _)| *p == person)
+    }
+}
+
+/// Extracts role facts.
+pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> Vec<Fact> {
+    let t = doc.text();
+    let lex = doc.lex;
+    let mut roles = Roles { map: BTreeMap::new() };
+    let mut mode: Option<CueRole> = None;
+    let mut session: Option<String> = None;
+    let mut speech_subjects: Vec<(usize, Evidence)> = Vec::new();
+    let mut focus: Option<usize> = None;
+    let mut closing: Vec<(usize, Evidence)> = Vec::new();
+    let mut last_line = usize::MAX;
+
+    for &(li, s) in &doc.sentences {
+        let sent = &t[s.0..s.1];
+        let persons = doc.persons_in(s);
+        if li != last_line {
+            last_line = li;
+            let line = &t[doc.lines[li].0..doc.lines[li].1];
+            // a heading line changes the section
+            if let Some(cue) = lex.role_cues.iter().find(|c| c.target == CueTarget::Heading && c.re.is_match(line) && line.len() < 120) {
+                mode = Some(cue.role);
+                if cue.role == CueRole::Speaker {
+                    session = Some(line.trim().trim_end_matches(':').to_string());
+                }
+                if line_is_heading(line) {
+                    continue;
+                }
+            } else if line_is_heading(line) && persons.is_empty() {
+                mode = None;
+                if line.to_lowercase().contains("session") {
+                    session = Some(line.trim().trim_end_matches(':').to_string());
+                }
+                continue;
+            }
+        }
+        // a sentence naming the session ("The second session started …")
+        let ls = sent.to_lowercase();
+        for ord in ["inaugural", "opening", "first", "second", "third", "fourth", "fifth", "concluding", "closing", "final"] {
+            if ls.starts_with(&format!("the {ord} session")) {
+                let mut c = ord.chars();
+                let cap = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
+                session = Some(format!("{cap} Session"));
+                mode = None;
+            }
+        }
+
+        let mut claimed: Vec<(usize, usize)> = Vec::new();
+        for cue in &lex.role_cues {
+            for m in cue.re.find_iter(sent) {
+                let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+                if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
+                    continue;
+                }
+                if cue.target == CueTarget::Heading {
+                    // a cue inside a sentence opens the section after it
+                    mode = Some(cue.role);
+                    claimed.push((cs, ce));
+                    continue;
+                }
+                let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus);
+                if targets.is_empty() {
+                    continue;
+                }
+                claimed.push((cs, ce));
+                for p in targets {
+                    let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
+                    if cue.role == CueRole::Closing {
+                        closing.push((p.person, ev));
+                    } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
+                        continue;
+                    } else {
+                        roles.add(p.person, edge_of(cue.role), &session, ev);
+                    }
+                }
+            }
+        }
+
+        // speech: persons before the first speech verb are its subjects
+        let subj = subjects(doc, &persons, s);
+        let pronoun_start = starts_with_pronoun(sent);
+        if subj.is_empty() && pronoun_start {
+            if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
+                speech_subjects.push((f, doc.ev(s.0, s.1.min(s.0 + 80))));
+            }
+        }
+        for p in &subj {
+            let ev = doc.ev(p.m.start, s.1.min(p.m.end + 80));
+            if let Some(mr) = mode {
+                let already = roles.has_any(p.person);
+                if !(mr == CueRole::Questioner && already) {
+                    roles.add(p.person, edge_of(mr), &session, ev.clone());
+                }
+            }
+            speech_subjects.push((p.person, ev));
+        }
+        // list items under a panel heading
+        if let Some(mr) = mode {
+            let line = &t[doc.lines[li].0..doc.lines[li].1];
+            if line.starts_with(['\u{2022}', '-', '*']) {
+                if let Some(p) = persons.first() {
+                    if !(mr == CueRole::Questioner && roles.has_any(p.person)) {
+                        roles.add(p.person, edge_of(mr), &session, doc.ev(p.m.start, p.m.end));
+                    }
+                }
+            }
+        }
+        if let Some(p) = subj.first().or(persons.first()) {
+            focus = Some(p.person);
+        }
+    }
+
+    // closing remarks: host for the organiser's people, speaker for guests
+    let org: HashSet<usize> = organizers.iter().copied().collect();
+    for (p, ev) in closing {
+        let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
+        roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
+    }
+    // speakers: subjects of speech with no other role
+    for (p, ev) in speech_subjects {
+        if !roles.has_any(p) {
+            roles.add(p, EdgeKind::Speaker, &None, ev);
+        }
+    }
+    roles
+        .map
+        .into_iter()
+        .map(|((person, role), (session, evidence))| Fact::Role { person, role, session, evidence })
+        .collect()
+}
+
+/// A short line without final punctuation: a heading.
+fn line_is_heading(line: &str) -> bool {
+    let l = line.trim();
+    let words = l.split_whitespace().count();
+    words > 0
+        && words <= 10
+        && !l.ends_with(['.', ',', ';'])
+        && l.chars().next().is_some_and(|c| c.is_uppercase())
+        && !l.starts_with(['\u{2022}', '-', '*'])
+}
+
+fn starts_with_pronoun(s: &str) -> bool {
+    let l = s.trim_start().to_lowercase();
+    ["he ", "she ", "his ", "her ", "in his ", "in her ", "the speaker ", "the ambassador ", "the minister ", "according to him", "according to her", "while ", "elaborating", "explaining", "citing", "discussing", "highlighting"]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
+fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
+    doc.text()[s.0..s.1].split(|c: char| !c.is_alphabetic()).any(|w| doc.lex.speech_verbs.contains(w))
+}
+
+/// Persons that are subjects of a speech verb in the sentence: those before the first
+/// speech verb, when the verb is not a question or thanks aimed at them.
+fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
+    let t = doc.text();
+    let sent = &t[s.0..s.1];
+    // first speech verb position outside names
+    let mut pos = 0;
+    let mut verb = None;
+    for w in sent.split(|c: char| !c.is_alphabetic()) {
+        let at = s.0 + pos;
+        pos += w.len() + 1;
+        if w.is_empty() || !doc.lex.speech_verbs.contains(w) {
+            continue;
+        }
+        if persons.iter().any(|p| p.m.start <= at && at < p.m.end) {
+            continue;
+        }
+        verb = Some(at);
+        break;
+    }
+    let Some(v) = verb else { return Vec::new() };
+    persons
+        .iter()
+        .copied()
+        .filter(|p| p.m.end <= v)
+        .filter(|p| {
+            // not the object of "thanked X", "asked X", "invited X", "according to"
+            let before = t[s.0..p.m.start].trim_end().to_lowercase();
+            !["thanked", "asked", "invited", "welcomed", "introduced", "answering", "congratulated", "commended", "to", "with", "by"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+        .collect()
+}
+
+/// Chooses the persons a cue applies to.
+#[allow(clippy::too_many_arguments)]
+fn pick<'a>(
+    doc: &'a Doc,
+    persons: &[&'a PMention],
+    target: CueTarget,
+    cs: usize,
+    ce: usize,
+    window: usize,
+    s: (usize, usize),
+    focus: Option<usize>,
+) -> Vec<&'a PMention> {
+    let t = doc.text();
+    match target {
+        CueTarget::After => {
+            let mut out: Vec<&PMention> = Vec::new();
+            for p in persons.iter().copied().filter(|p| p.m.start >= ce) {
+                match out.last() {
+                    None => {
+                        if p.m.start - ce > window {
+                            break;
+                        }
+                        out.push(p);
+                    }
+                    Some(prev) => {
+                        // persons joined by "and", ",", ";" with only titles between
+                        let gap = &t[prev.m.end..p.m.start];
+                        let joined = gap.len() < 160
+                            && (gap.contains(" and ") || gap.contains(',') || gap.contains(';') || gap.contains('&'))
+                            && !gap.contains(". ")
+                            && gap.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).all(|w| matches!(w, "and" | "of" | "the" | "for" | "at" | "in" | "&" | "former"));
+                        if !joined {
+                            break;
+                        }
+                        out.push(p);
+                    }
+                }
+            }
+            out
+        }
+        CueTarget::Before => {
+            if let Some(p) = persons.iter().copied().filter(|p| p.m.end <= cs).last() {
+                if cs - p.m.end <= window.max(200) {
+                    return vec![p];
+                }
+            }
+            if persons.iter().all(|p| p.m.start >= ce) {
+                if let Some(f) = focus {
+                    if starts_with_pronoun(&t[s.0..s.1]) {
+                        return doc.pm.iter().filter(|p| p.person == f).take(1).collect();
+                    }
+                }
+            }
+            Vec::new()
+        }
+        CueTarget::Near => {
+            let best = persons
+                .iter()
+                .copied()
+                .map(|p| {
+                    let d = if p.m.end <= cs { cs - p.m.end } else if p.m.start >= ce { p.m.start - ce } else { 0 };
+                    (d, p)
+                })
+                .filter(|(d, _)| *d <= window)
+                .min_by_key(|(d, p)| (*d, p.m.start));
+            match best {
+                Some((_, p)) => vec![p],
+                None => {
+                    if let Some(f) = focus {
+                        if persons.is_empty() && starts_with_pronoun(&t[s.0..s.1]) {
+                            return doc.pm.iter().filter(|p| p.person == f).take(1).collect();
+                        }
+                    }
+                    Vec::new()
+                }
+            }
+        }
+        CueTarget::List => {
+            let line = doc.lines.iter().find(|l| l.0 <= cs && ce <= l.1).copied().unwrap_or(s);
+            doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= line.1).collect()
+        }
+        CueTarget::Heading => Vec::new(),
+    }
+}

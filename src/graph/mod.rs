@@ -1,0 +1,104 @@
+//! The report graph: a petgraph multigraph of persons, institutions, events, topics and places.
+//!
+//! Nodes are kept sorted by id and edges by (source id, target id, key), so the same
+//! input always yields the same graph and byte-identical exports.
+
+mod build;
+pub mod load;
+pub mod model;
+
+pub use build::build_graph;
+pub use load::{load_json, LoadError};
+pub use model::{slug, Edge, EdgeKind, Evidence, Node, NodeKind};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use std::collections::{BTreeMap, HashMap};
+
+/// The graph of a set of reports.
+#[derive(Debug, Clone, Default)]
+pub struct ReportGraph {
+    /// The petgraph multigraph (directed; parallel edges allowed, distinguished by `key`).
+    pub graph: StableDiGraph<Node, Edge>,
+    /// Report file names the graph was built from, sorted.
+    pub documents: Vec<String>,
+    ids: HashMap<String, NodeIndex>,
+}
+
+impl ReportGraph {
+    /// Builds a graph from nodes and edges given as `(source id, target id, edge)`.
+    ///
+    /// Nodes are inserted sorted by id and edges sorted by (source, target, key), so the
+    /// result does not depend on the order of the inputs. Edges whose ends are missing are
+    /// dropped; duplicate ids keep the first node.
+    pub fn from_parts(
+        mut nodes: Vec<Node>,
+        mut edges: Vec<(String, String, Edge)>,
+        mut documents: Vec<String>,
+    ) -> ReportGraph {
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes.dedup_by(|a, b| a.id == b.id);
+        edges.sort_by(|a, b| (&a.0, &a.1, &a.2.key).cmp(&(&b.0, &b.1, &b.2.key)));
+        edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.key == b.2.key);
+        documents.sort();
+        documents.dedup();
+        let mut g = StableDiGraph::with_capacity(nodes.len(), edges.len());
+        let mut ids = HashMap::with_capacity(nodes.len());
+        for n in nodes {
+            let id = n.id.clone();
+            let ix = g.add_node(n);
+            ids.insert(id, ix);
+        }
+        for (s, t, e) in edges {
+            if let (Some(&a), Some(&b)) = (ids.get(&s), ids.get(&t)) {
+                g.add_edge(a, b, e);
+            }
+        }
+        ReportGraph { graph: g, documents, ids }
+    }
+
+    /// The node index of an id.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index_of(id).map(|ix| &self.graph[ix])
+    }
+
+    /// All nodes, in id order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.graph.node_indices().map(move |ix| (ix, &self.graph[ix]))
+    }
+
+    /// All edges, in (source, target, key) order: `(index, source, target, edge)`.
+    pub fn edges(&self) -> impl Iterator<Item = (EdgeIndex, NodeIndex, NodeIndex, &Edge)> {
+        (&self.graph)
+            .edge_references()
+            .map(|e| (e.id(), e.source(), e.target(), e.weight()))
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Node counts per kind and edge counts per kind, for summaries.
+    pub fn counts(&self) -> (BTreeMap<NodeKind, usize>, BTreeMap<EdgeKind, usize>) {
+        let mut nk = BTreeMap::new();
+        for (_, n) in self.nodes() {
+            *nk.entry(n.kind()).or_insert(0) += 1;
+        }
+        let mut ek = BTreeMap::new();
+        for (_, _, _, e) in self.edges() {
+            *ek.entry(e.kind).or_insert(0) += 1;
+        }
+        (nk, ek)
+    }
+}

@@ -1,0 +1,314 @@
+//! Lexicons: the general knowledge the extractors use (honorifics, titles, institution
+//! words, role cues, given names, places, topics), kept as editable files under
+//! `data/lexicon/`. The files are compiled into the binary as defaults; a folder given with
+//! `--lexicon DIR` replaces any file it contains.
+
+use crate::text::fold;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// Who gets a role cue's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueTarget {
+    /// The first person after the cue, plus persons joined to it.
+    After,
+    /// The nearest person before the cue, else the sentence's pronoun referent.
+    Before,
+    /// The closest person on either side.
+    Near,
+    /// Every person after the cue to the end of the line.
+    List,
+    /// The cue heads a section; speakers in the section get the role.
+    Heading,
+}
+
+/// A role named by a cue (roles plus `closing`, decided later from affiliation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueRole {
+    /// See [`crate::EdgeKind::Speaker`].
+    Speaker,
+    /// See [`crate::EdgeKind::Keynote`].
+    Keynote,
+    /// See [`crate::EdgeKind::Chair`].
+    Chair,
+    /// See [`crate::EdgeKind::Moderator`].
+    Moderator,
+    /// See [`crate::EdgeKind::Discussant`].
+    Discussant,
+    /// See [`crate::EdgeKind::ChiefGuest`].
+    ChiefGuest,
+    /// See [`crate::EdgeKind::Host`].
+    Host,
+    /// See [`crate::EdgeKind::Rapporteur`].
+    Rapporteur,
+    /// See [`crate::EdgeKind::Questioner`].
+    Questioner,
+    /// See [`crate::EdgeKind::Attendee`].
+    Attendee,
+    /// See [`crate::EdgeKind::Author`].
+    Author,
+    /// Closing remarks: host for the organiser's people, speaker for others.
+    Closing,
+}
+
+/// A compiled role cue.
+#[derive(Debug, Clone)]
+pub struct RoleCue {
+    /// The role given.
+    pub role: CueRole,
+    /// The pattern.
+    pub re: Regex,
+    /// Who gets it.
+    pub target: CueTarget,
+    /// Maximum distance in bytes between cue and person.
+    pub window: usize,
+}
+
+#[derive(Deserialize)]
+struct CueFile {
+    cue: Vec<CueSpec>,
+}
+
+#[derive(Deserialize)]
+struct CueSpec {
+    role: CueRole,
+    pattern: String,
+    target: CueTarget,
+    window: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct KindFile {
+    kinds: BTreeMap<String, String>,
+}
+
+/// Why a lexicon could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// A file could not be read.
+    #[error("lexicon {file}: {source}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A TOML file is malformed.
+    #[error("lexicon {file}: {message}")]
+    Parse {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// All lexicons, ready to use.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Honorific token sequences, lower case without dots, longest first.
+    pub honorifics: Vec<Vec<String>>,
+    /// Post-nominal token sequences, as written without dots.
+    pub postnominals: Vec<Vec<String>>,
+    /// Job-title words, lower case.
+    pub titles: HashSet<String>,
+    /// Institution head words, lower case.
+    pub institution_words: HashSet<String>,
+    /// Capitalised words that are never name parts, lower case.
+    pub nonname: HashSet<String>,
+    /// Verbs marking speech, lower case.
+    pub speech_verbs: HashSet<String>,
+    /// End-of-article markers, lower case.
+    pub boilerplate: Vec<String>,
+    /// Given names, folded lower case.
+    pub given_names: HashSet<String>,
+    /// Place names, folded lower case.
+    pub places: HashSet<String>,
+    /// Nationality and group adjectives, lower case.
+    pub demonyms: HashSet<String>,
+    /// Topic phrases as written in the lexicon.
+    pub topics: Vec<String>,
+    /// Topic matcher over `topics` (ASCII case-insensitive, leftmost-longest).
+    pub topic_matcher: AhoCorasick,
+    /// Role cues in priority order.
+    pub role_cues: Vec<RoleCue>,
+    /// Event-kind words (lower case) → kind, longest first.
+    pub event_kinds: Vec<(String, String)>,
+}
+
+macro_rules! builtin_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../data/lexicon/", $name)))),*]
+    };
+}
+
+const BUILTIN: &[(&str, &str)] = builtin_files!(
+    "honorifics.txt",
+    "postnominals.txt",
+    "titles.txt",
+    "institution_words.txt",
+    "nonname_words.txt",
+    "speech_verbs.txt",
+    "boilerplate.txt",
+    "given_names.txt",
+    "places.txt",
+    "demonyms.txt",
+    "topics.txt",
+    "role_cues.toml",
+    "event_kinds.toml",
+);
+
+impl Lexicon {
+    /// The lexicons compiled into the binary (the files under `data/lexicon/`).
+    pub fn builtin() -> Lexicon {
+        Lexicon::from_sources(&|name| BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()))
+            .expect("built-in lexicons are valid")
+    }
+
+    /// Loads lexicons from a folder; files it lacks come from the built-in set.
+    pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let mut err = None;
+        let lex = Lexicon::from_sources(&|name| {
+            let p = dir.join(name);
+            if p.exists() {
+                match std::fs::read_to_string(&p) {
+                    Ok(s) => return Some(s),
+                    Err(e) => {
+                        let _ = e;
+                    }
+                }
+            }
+            BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string())
+        });
+        if let Some(e) = err.take() {
+            return Err(e);
+        }
+        lex
+    }
+
+    fn from_sources(get: &dyn Fn(&str) -> Option<String>) -> Result<Lexicon, LexiconError> {
+        let text = |name: &str| get(name).unwrap_or_default();
+        let lines = |name: &str| -> Vec<String> {
+            text(name)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        };
+        let lower_set = |name: &str| -> HashSet<String> { lines(name).into_iter().map(|l| fold(&l).to_lowercase()).collect() };
+
+        let mut honorifics: Vec<Vec<String>> = lines("honorifics.txt")
+            .iter()
+            .map(|l| honorific_tokens(l))
+            .filter(|t| !t.is_empty())
+            .collect();
+        honorifics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        honorifics.dedup();
+        let mut postnominals: Vec<Vec<String>> = lines("postnominals.txt")
+            .iter()
+            .map(|l| l.split_whitespace().map(|t| t.trim_end_matches('.').to_string()).collect::<Vec<_>>())
+            .filter(|t: &Vec<String>| !t.is_empty())
+            .collect();
+        postnominals.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        postnominals.dedup();
+
+        let cue_src = text("role_cues.toml");
+        let cues: CueFile = toml::from_str(&cue_src)
+            .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
+        let mut role_cues = Vec::with_capacity(cues.cue.len());
+        for c in cues.cue {
+            let re = RegexBuilder::new(&c.pattern)
+                .case_insensitive(true)
+                .multi_line(false)
+                .build()
+                .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
+            role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
+        }
+        let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
+            .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
+        let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
+        event_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+
+        let topics = lines("topics.txt");
+        let topic_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&topics)
+            .map_err(|e| LexiconError::Parse { file: "topics.txt".into(), message: e.to_string() })?;
+
+        Ok(Lexicon {
+            honorifics,
+            postnominals,
+            titles: lower_set("titles.txt"),
+            institution_words: lower_set("institution_words.txt"),
+            nonname: lower_set("nonname_words.txt"),
+            speech_verbs: lower_set("speech_verbs.txt"),
+            boilerplate: lines("boilerplate.txt").into_iter().map(|l| l.to_lowercase()).collect(),
+            given_names: lower_set("given_names.txt"),
+            places: lower_set("places.txt"),
+            demonyms: lower_set("demonyms.txt"),
+            topics,
+            topic_matcher,
+            role_cues,
+            event_kinds,
+        })
+    }
+
+    /// True when `word` (without its dot) is an abbreviation that does not end a sentence:
+    /// a one-word honorific ("Dr", "Prof", "Lt") or a common abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.').to_lowercase();
+        const COMMON: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng"];
+        COMMON.contains(&w.as_str()) || self.honorifics.iter().any(|h| h.len() == 1 && h[0] == w)
+    }
+
+    /// True for a job-title word.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.to_lowercase())
+    }
+
+    /// True for an institution head word.
+    pub fn is_institution_word(&self, word: &str) -> bool {
+        self.institution_words.contains(&word.to_lowercase())
+    }
+
+    /// True for a known place name (folded, case-insensitive).
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(&fold(name).to_lowercase())
+    }
+
+    /// True for a known given name (folded, case-insensitive).
+    pub fn is_given_name(&self, name: &str) -> bool {
+        self.given_names.contains(&fold(name).to_lowercase())
+    }
+}
+
+/// Splits an honorific as written into lower-case tokens without dots:
+/// "Lt. Gen." → ["lt", "gen"], "H.E." → ["h", "e"].
+fn honorific_tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads() {
+        let l = Lexicon::builtin();
+        assert!(l.honorifics.iter().any(|h| h == &vec!["lt".to_string(), "gen".to_string()]));
+        assert!(l.role_cues.len() > 20);
+        assert!(l.is_abbreviation("Dr"));
+        assert!(l.is_institution_word("University"));
+        assert!(!l.is_abbreviation("Islamabad"));
+    }
+}

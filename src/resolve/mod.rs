@@ -1,0 +1,515 @@
+//! Resolution: the per-report persons, institutions and events become corpus-wide
+//! entities, one per real person, institution or event.
+//!
+//! Candidates are grouped by blocking keys (a folded name token, an institution key, an
+//! acronym, an event date) and only compared inside a block, so the cost is
+//! O(m · b) for m mentions and blocks of bounded size b — near-linear in the corpus size —
+//! instead of O(m²) for comparing all pairs. Blocks larger than [`MAX_BLOCK`] (a token as
+//! common as "Muhammad") are not used for comparison; the other tokens of a name still are.
+//!
+//! Merge rules, strongest first:
+//! - institutions: same folded key (case, accents, "the", Centre/Center, trailing city
+//!   removed), an alias or acronym declared in a report, an acronym equal to a name's
+//!   initials;
+//! - events: same day and overlapping title words or a shared organiser;
+//! - persons: the same full name up to small spelling differences (two or more tokens);
+//!   a partial or variant name (subset of tokens, "Shabbir Ahmed" ~ "Shabir Ahmed Khan",
+//!   or the same given name, "Taimur Fahad" ~ "Taimur Khan") only with evidence beyond the
+//!   name: a shared affiliation or the same event.
+
+mod union;
+
+use crate::extract::{self, compatible, inst_key, key_token, similar, Extraction, Fact};
+use crate::graph::{slug, EdgeKind, Evidence};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use union::UnionFind;
+
+/// Blocks larger than this are not compared pairwise.
+pub const MAX_BLOCK: usize = 200;
+
+/// A corpus-wide entity.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Entity {
+    /// Stable readable id, e.g. `person:khurram-iqbal`.
+    pub id: String,
+    /// Canonical name.
+    pub label: String,
+    /// Every other spelling seen.
+    pub aliases: BTreeSet<String>,
+    /// Reports it comes from.
+    pub documents: BTreeSet<String>,
+    /// First mention per report.
+    pub evidence: Vec<Evidence>,
+    /// Institution kind, event kind.
+    pub subtype: Option<String>,
+    /// Why the report-level records were merged into this entity.
+    pub reasons: Vec<String>,
+}
+
+/// A corpus-wide event.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventEntity {
+    /// The entity part (label = title).
+    pub entity: Entity,
+    /// Date, ISO.
+    pub date: Option<String>,
+    /// Venue.
+    pub venue: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// Sessions.
+    pub sessions: Vec<String>,
+}
+
+/// A relation between entities, by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// Source id.
+    pub source: String,
+    /// Target id.
+    pub target: String,
+    /// Kind.
+    pub kind: EdgeKind,
+    /// Affiliation title.
+    pub title: Option<String>,
+    /// Session.
+    pub session: Option<String>,
+    /// Supporting text.
+    pub evidence: Evidence,
+}
+
+/// The resolved corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Report names.
+    pub documents: Vec<String>,
+    /// Persons.
+    pub persons: Vec<Entity>,
+    /// Institutions.
+    pub institutions: Vec<Entity>,
+    /// Events.
+    pub events: Vec<EventEntity>,
+    /// Topics.
+    pub topics: Vec<Entity>,
+    /// Places.
+    pub places: Vec<Entity>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+}
+
+/// Resolves the extractions of a corpus. The result does not depend on the order of
+/// `docs`.
+pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
+    let mut docs: Vec<&Extraction> = docs.iter().collect();
+    docs.sort_by(|a, b| a.document.cmp(&b.document));
+
+    // ---- institutions
+    let mut inst_refs: Vec<(usize, usize)> = Vec::new(); // (doc, local)
+    let mut inst_base: Vec<usize> = Vec::new();
+    for (d, x) in docs.iter().enumerate() {
+        inst_base.push(inst_refs.len());
+        for i in 0..x.institutions.len() {
+            inst_refs.push((d, i));
+        }
+    }
+    let mut iuf = UnionFind::new(inst_refs.len());
+    let mut ireason: HashMap<usize, String> = HashMap::new();
+    {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (g, &(d, i)) in inst_refs.iter().enumerate() {
+            let r = &docs[d].institutions[i];
+            if r.acronym_only {
+                continue;
+            }
+            let mut keys = vec![inst_key(&r.name), strip_places(&inst_key(&r.name), lex)];
+            for a in &r.aliases {
+                if !extract::institution::is_acronym(a) {
+                    keys.push(inst_key(a));
+                }
+            }
+            for k in keys {
+                if k.is_empty() {
+                    continue;
+                }
+                match by_key.get(&k) {
+                    Some(&o) => {
+                        if iuf.union(o, g) {
+                            ireason.insert(g, format!("same name key \"{k}\""));
+                        }
+                    }
+                    None => {
+                        by_key.insert(k, g);
+                    }
+                }
+            }
+        }
+        // acronyms: declared aliases first, then initials when unambiguous
+        let mut acr: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        for (g, &(d, i)) in inst_refs.iter().enumerate() {
+            let r = &docs[d].institutions[i];
+            if r.acronym_only {
+                continue;
+            }
+            for a in &r.aliases {
+                if extract::institution::is_acronym(a) {
+                    acr.entry(a.clone()).or_default().insert(iuf.find(g));
+                }
+            }
+        }
+        let mut initials: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        for (g, &(d, i)) in inst_refs.iter().enumerate() {
+            let r = &docs[d].institutions[i];
+            if !r.acronym_only {
+                initials.entry(extract::initials(&r.name)).or_default().insert(iuf.find(g));
+            }
+        }
+        for (g, &(d, i)) in inst_refs.iter().enumerate() {
+            let r = &docs[d].institutions[i];
+            let names: Vec<&String> = if r.acronym_only { vec![&r.name] } else { r.aliases.iter().filter(|a| extract::institution::is_acronym(a)).collect() };
+            for a in names {
+                let target = acr.get(a).filter(|s| s.len() == 1).or_else(|| initials.get(a.as_str()).filter(|s| s.len() == 1));
+                if let Some(&o) = target.and_then(|s| s.iter().next()) {
+                    if iuf.union(o, g) {
+                        ireason.insert(g, format!("acronym {a}"));
+                    }
+                }
+            }
+        }
+    }
+    let mut institutions: Vec<Entity> = Vec::new();
+    let mut inst_of: Vec<usize> = vec![0; inst_refs.len()];
+    {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for g in 0..inst_refs.len() {
+            groups.entry(iuf.find(g)).or_default().push(g);
+        }
+        for members in groups.values() {
+            let recs: Vec<&extract::InstRec> = members.iter().map(|&g| &docs[inst_refs[g].0].institutions[inst_refs[g].1]).collect();
+            // canonical: the longest non-acronym name, else the acronym
+            let label = recs
+                .iter()
+                .filter(|r| !r.acronym_only)
+                .map(|r| r.name.clone())
+                .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+                .unwrap_or_else(|| recs[0].name.clone());
+            let mut e = Entity { label: label.clone(), ..Default::default() };
+            for (&g, r) in members.iter().zip(&recs) {
+                e.documents.insert(docs[inst_refs[g].0].document.clone());
+                if r.name != label {
+                    e.aliases.insert(r.name.clone());
+                }
+                for a in &r.aliases {
+                    if *a != label {
+                        e.aliases.insert(a.clone());
+                    }
+                }
+                e.evidence.push(r.evidence.clone());
+                if let Some(why) = ireason.get(&g) {
+                    e.reasons.push(format!("{} ({}): {}", r.name, docs[inst_refs[g].0].document, why));
+                }
+            }
+            e.subtype = recs.iter().find(|r| !r.acronym_only).map(|r| r.kind.clone());
+            let idx = institutions.len();
+            for &g in members {
+                inst_of[g] = idx;
+            }
+            institutions.push(e);
+        }
+    }
+
+    // ---- events
+    let mut events: Vec<EventEntity> = Vec::new();
+    let mut event_of: Vec<usize> = vec![0; docs.len()];
+    for (d, x) in docs.iter().enumerate() {
+        let orgs: BTreeSet<usize> = x
+            .facts
+            .iter()
+            .filter_map(|f| if let Fact::OrganizedBy { institution, .. } = f { Some(inst_of[inst_base[d] + institution]) } else { None })
+            .collect();
+        let found = events.iter().position(|e| same_event(e, &x.event, &orgs, &event_orgs(&docs, &event_of, &inst_base, &inst_of, e, d)));
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                let label = x.event.title.clone().unwrap_or_else(|| format!("Event of {}", x.document));
+                events.push(EventEntity {
+                    entity: Entity { label, subtype: Some(x.event.kind.clone()), ..Default::default() },
+                    date: x.event.date.clone(),
+                    venue: x.event.venue.clone(),
+                    city: x.event.city.clone(),
+                    sessions: Vec::new(),
+                });
+                events.len() - 1
+            }
+        };
+        let e = &mut events[idx];
+        if found.is_some() {
+            e.entity.reasons.push(format!("{}: same date {} and shared title words or organiser", x.document, x.event.date.as_deref().unwrap_or("?")));
+            if let Some(t) = &x.event.title {
+                if *t != e.entity.label {
+                    e.entity.aliases.insert(t.clone());
+                }
+            }
+            e.venue = e.venue.clone().or(x.event.venue.clone());
+            e.city = e.city.clone().or(x.event.city.clone());
+        }
+        e.entity.documents.insert(x.document.clone());
+        if let Some(ev) = &x.event.evidence {
+            e.entity.evidence.push(ev.clone());
+        }
+        for s in &x.event.sessions {
+            if !e.sessions.contains(s) {
+                e.sessions.push(s.clone());
+            }
+        }
+        event_of[d] = idx;
+    }
+
+    // ---- persons
+    let mut prefs: Vec<(usize, usize)> = Vec::new();
+    for (d, x) in docs.iter().enumerate() {
+        for p in 0..x.persons.len() {
+            prefs.push((d, p));
+        }
+    }
+    let ptoks: Vec<Vec<String>> = prefs.iter().map(|&(d, p)| docs[d].persons[p].name.split_whitespace().map(key_token).collect()).collect();
+    let paffs: Vec<BTreeSet<usize>> = prefs
+        .iter()
+        .map(|&(d, p)| {
+            docs[d]
+                .facts
+                .iter()
+                .filter_map(|f| match f {
+                    Fact::Affiliation { person, institution, .. } if *person == p => Some(inst_of[inst_base[d] + institution]),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    let mut puf = UnionFind::new(prefs.len());
+    let mut preason: HashMap<usize, String> = HashMap::new();
+    {
+        let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (g, toks) in ptoks.iter().enumerate() {
+            for t in toks.iter().filter(|t| t.chars().count() >= 3) {
+                blocks.entry(t.clone()).or_default().push(g);
+            }
+            // a typo in every token still shares a 3-letter prefix of the family name
+            if let Some(last) = toks.last() {
+                blocks.entry(format!("#{}", last.chars().take(3).collect::<String>())).or_default().push(g);
+            }
+        }
+        for members in blocks.values() {
+            if members.len() > MAX_BLOCK {
+                continue;
+            }
+            for (ai, &a) in members.iter().enumerate() {
+                for &b in &members[ai + 1..] {
+                    if prefs[a].0 == prefs[b].0 || puf.same(a, b) {
+                        continue;
+                    }
+                    let same_event = event_of[prefs[a].0] == event_of[prefs[b].0];
+                    let shared_aff = paffs[a].intersection(&paffs[b]).next().is_some();
+                    if let Some(why) = same_person(&ptoks[a], &ptoks[b], same_event, shared_aff) {
+                        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                        if puf.union(lo, hi) {
+                            preason.insert(hi, why);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut persons: Vec<Entity> = Vec::new();
+    let mut person_of: Vec<usize> = vec![0; prefs.len()];
+    {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for g in 0..prefs.len() {
+            groups.entry(puf.find(g)).or_default().push(g);
+        }
+        for members in groups.values() {
+            let recs: Vec<&extract::PersonRec> = members.iter().map(|&g| &docs[prefs[g].0].persons[prefs[g].1]).collect();
+            let label = recs
+                .iter()
+                .map(|r| r.name.clone())
+                .max_by(|a, b| a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(b.cmp(a)))
+                .unwrap_or_default();
+            let mut e = Entity { label: label.clone(), ..Default::default() };
+            for (&g, r) in members.iter().zip(&recs) {
+                e.documents.insert(docs[prefs[g].0].document.clone());
+                if r.name != label {
+                    e.aliases.insert(r.name.clone());
+                }
+                for s in &r.surfaces {
+                    if *s != label {
+                        e.aliases.insert(s.clone());
+                    }
+                }
+                e.evidence.push(r.evidence.clone());
+                if let Some(why) = preason.get(&g) {
+                    e.reasons.push(format!("{} ({}): {}", r.name, docs[prefs[g].0].document, why));
+                }
+            }
+            let idx = persons.len();
+            for &g in members {
+                person_of[g] = idx;
+            }
+            persons.push(e);
+        }
+    }
+
+    // ---- topics and places
+    let mut topics: Vec<Entity> = Vec::new();
+    let mut topic_ix: HashMap<String, usize> = HashMap::new();
+    let mut places: Vec<Entity> = Vec::new();
+    let mut place_ix: HashMap<String, usize> = HashMap::new();
+    let mut add_named = |list: &mut Vec<Entity>, ix: &mut HashMap<String, usize>, name: &str, doc: &str, ev: &Evidence| -> usize {
+        let k = crate::text::fold(name).to_lowercase();
+        let i = *ix.entry(k).or_insert_with(|| {
+            list.push(Entity { label: name.to_string(), ..Default::default() });
+            list.len() - 1
+        });
+        if list[i].documents.insert(doc.to_string()) {
+            list[i].evidence.push(ev.clone());
+        }
+        i
+    };
+    let mut topic_map: Vec<Vec<usize>> = Vec::new();
+    let mut place_map: Vec<Vec<usize>> = Vec::new();
+    for x in &docs {
+        topic_map.push(x.topics.iter().map(|t| add_named(&mut topics, &mut topic_ix, &t.name, &x.document, &t.evidence)).collect());
+        place_map.push(x.places.iter().map(|t| add_named(&mut places, &mut place_ix, &t.name, &x.document, &t.evidence)).collect());
+    }
+
+    // ---- ids
+    assign_ids("person", &mut persons);
+    assign_ids("institution", &mut institutions);
+    {
+        let mut ents: Vec<Entity> = events.iter().map(|e| {
+            let mut en = e.entity.clone();
+            en.label = match &e.date {
+                Some(d) => format!("{d} {}", e.entity.label),
+                None => e.entity.label.clone(),
+            };
+            en
+        }).collect();
+        assign_ids("event", &mut ents);
+        for (e, en) in events.iter_mut().zip(ents) {
+            let short: String = en.id.chars().take(80).collect();
+            e.entity.id = short.trim_end_matches('-').to_string();
+        }
+    }
+    assign_ids("topic", &mut topics);
+    assign_ids("place", &mut places);
+
+    // ---- relations
+    let mut relations = Vec::new();
+    for (d, x) in docs.iter().enumerate() {
+        let ev_id = events[event_of[d]].entity.id.clone();
+        let pid = |p: usize| persons[person_of[prefs.iter().position(|&r| r == (d, p)).expect("person ref")]].id.clone();
+        let iid = |i: usize| institutions[inst_of[inst_base[d] + i]].id.clone();
+        for f in &x.facts {
+            let rel = match f {
+                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id.clone(), kind: *role, title: None, session: session.clone(), evidence: evidence.clone() },
+                Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.clone(), session: None, evidence: evidence.clone() },
+                Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id.clone(), target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
+                Fact::HeldAt { place, evidence } => Relation { source: ev_id.clone(), target: places[place_map[d][*place]].id.clone(), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
+                Fact::Covers { topic, evidence } => Relation { source: ev_id.clone(), target: topics[topic_map[d][*topic]].id.clone(), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
+                Fact::Discussed { person, topic, evidence } => Relation { source: pid(*person), target: topics[topic_map[d][*topic]].id.clone(), kind: EdgeKind::Discussed, title: None, session: None, evidence: evidence.clone() },
+                Fact::Mentions { person, evidence } => Relation { source: ev_id.clone(), target: pid(*person), kind: EdgeKind::Mentions, title: None, session: None, evidence: evidence.clone() },
+            };
+            relations.push(rel);
+        }
+    }
+    Resolved {
+        documents: docs.iter().map(|x| x.document.clone()).collect(),
+        persons,
+        institutions,
+        events,
+        topics,
+        places,
+        relations,
+    }
+}
+
+fn event_orgs(
+    docs: &[&Extraction],
+    event_of: &[usize],
+    inst_base: &[usize],
+    inst_of: &[usize],
+    e: &EventEntity,
+    upto: usize,
+) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for (d, x) in docs.iter().enumerate().take(upto) {
+        if !e.entity.documents.contains(&x.document) || event_of.get(d).is_none() {
+            continue;
+        }
+        for f in &x.facts {
+            if let Fact::OrganizedBy { institution, .. } = f {
+                out.insert(inst_of[inst_base[d] + institution]);
+            }
+        }
+    }
+    out
+}
+
+/// Two reports describe the same event: the same day, and overlapping titles or a shared
+/// organiser.
+fn same_event(e: &EventEntity, x: &extract::EventRec, orgs: &BTreeSet<usize>, e_orgs: &BTreeSet<usize>) -> bool {
+    let (Some(a), Some(b)) = (&e.date, &x.date) else { return false };
+    if a.len() < 10 || a != b {
+        return false;
+    }
+    let words = |s: &str| -> BTreeSet<String> {
+        crate::text::fold(s).to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(String::from).collect()
+    };
+    let ta = words(&e.entity.label);
+    let tb = words(x.title.as_deref().unwrap_or(""));
+    let inter = ta.intersection(&tb).count();
+    let title_overlap = inter * 2 >= ta.len().min(tb.len()).max(1) && inter >= 2;
+    title_overlap || orgs.intersection(e_orgs).next().is_some()
+}
+
+/// Decides whether two report-level persons are one human; returns the reason.
+fn same_person(a: &[String], b: &[String], same_event: bool, shared_aff: bool) -> Option<String> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let evidence = same_event || shared_aff;
+    let why_ev = if shared_aff { "shared affiliation" } else { "same event" };
+    if a.len() >= 2 && a.len() == b.len() && a.iter().zip(b).all(|(x, y)| similar(x, y)) {
+        return Some(if a == b { "same full name".into() } else { "full name within edit distance".into() });
+    }
+    if a.len() == 1 && b.len() == 1 && a == b && evidence {
+        return Some(format!("same single name and {why_ev}"));
+    }
+    if a.len() >= 2 && b.len() >= 2 && (compatible(a, b) || compatible(b, a)) && evidence {
+        return Some(format!("partial name match and {why_ev}"));
+    }
+    if a.len() >= 2 && b.len() >= 2 && similar(&a[0], &b[0]) && shared_aff {
+        return Some("same given name and shared affiliation".into());
+    }
+    None
+}
+
+/// A name key without a trailing place ("institute of strategic studies islamabad").
+fn strip_places(key: &str, lex: &crate::Lexicon) -> String {
+    let mut w: Vec<&str> = key.split(' ').collect();
+    while w.len() > 2 && w.last().is_some_and(|l| lex.is_place(l)) {
+        w.pop();
+    }
+    w.join(" ")
+}
+
+fn assign_ids(kind: &str, list: &mut [Entity]) {
+    // order by (label, first document) so ids do not depend on input order
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by(|&a, &b| (&list[a].label, list[a].documents.iter().next()).cmp(&(&list[b].label, list[b].documents.iter().next())));
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for i in order {
+        let base = format!("{kind}:{}", slug(&list[i].label));
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        list[i].id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+}

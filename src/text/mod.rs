@@ -1,0 +1,313 @@
+//! Cleaning report text while keeping byte offsets back to the original.
+//!
+//! PDF-extracted text has hard line breaks and hyphenation; saved web pages carry site
+//! furniture ("Recent Stories", comment forms) after the article. [`clean`] repairs the
+//! first and cuts the second, and records, for every byte of the cleaned text, the byte
+//! of the original it came from, so evidence spans always point into the file the user has.
+
+mod sentences;
+
+pub use sentences::{blocks, sentences, Span};
+
+use crate::ingest::Document;
+use crate::lexicon::Lexicon;
+use unicode_normalization::UnicodeNormalization;
+
+/// Cleaned text with an alignment to the original.
+#[derive(Debug, Clone)]
+pub struct CleanText {
+    /// Report file name.
+    pub document: String,
+    /// The cleaned text.
+    pub text: String,
+    /// `offsets[i]` is the original byte offset of cleaned byte `i`; one extra entry at the
+    /// end maps the end of the text.
+    offsets: Vec<u32>,
+    /// The original text (for snippets).
+    original: String,
+}
+
+impl CleanText {
+    /// Maps a cleaned byte range to the original byte range.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.offsets[start.min(self.text.len())] as usize;
+        let e = if end == 0 {
+            s
+        } else {
+            // end is exclusive: take the last byte inside and step past its character
+            let last = self.offsets[(end - 1).min(self.text.len())] as usize;
+            let ch = self.original[last..].chars().next().map_or(0, char::len_utf8);
+            (last + ch).max(s)
+        };
+        (s, e)
+    }
+
+    /// The original text.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// Evidence for a cleaned byte range: original span and a snippet of the original text
+    /// around it (whitespace collapsed).
+    pub fn evidence(&self, start: usize, end: usize) -> crate::graph::Evidence {
+        let (s, e) = self.original_span(start, end);
+        let snippet = snippet(&self.original, s, e, 60);
+        crate::graph::Evidence { document: self.document.clone(), start: s, end: e, snippet }
+    }
+}
+
+/// A snippet of `text` covering `start..end` plus up to `context` bytes either side, cut at
+/// character boundaries and with whitespace collapsed.
+pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
+    let mut a = start.saturating_sub(context);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + context).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let mut out = String::with_capacity(b - a);
+    let mut space = false;
+    for c in text[a..b].chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Folds text for comparison: compatibility decomposition, accents removed, typographic
+/// quotes made plain, a few letters without decomposition mapped (ł → l, ø → o, ß → ss).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'ß' => out.push_str("ss"),
+            'ı' => out.push('i'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cleans a document: cuts site boilerplate, re-joins hard-wrapped lines, removes
+/// end-of-line hyphenation, drops markdown emphasis and control characters, normalises
+/// typographic quotes and odd spaces.
+pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
+    let src = doc.original.as_str();
+    let cut = boilerplate_cut(src, lex);
+    let src_cut = &src[..cut];
+    let mut b = Builder { text: String::with_capacity(src_cut.len()), offsets: Vec::with_capacity(src_cut.len() + 1) };
+
+    let lines: Vec<(usize, &str)> = line_starts(src_cut);
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, line) = lines[i];
+        push_line(&mut b, start, line);
+        // decide how this line joins the next non-empty one
+        let trimmed = line.trim_end();
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].1.trim().is_empty() && j - i <= 2 {
+            j += 1;
+        }
+        let last_word = trimmed.rsplit(' ').next().unwrap_or("");
+        let joins = j < lines.len()
+            && !trimmed.is_empty()
+            && (continues(trimmed, lines[j].1.trim_start())
+                || (last_word.ends_with('.') && lex.is_abbreviation(last_word.trim_end_matches('.'))));
+        if joins {
+            if trimmed.ends_with('-') && !trimmed.ends_with(" -") {
+                // a word split at the line end: "deve-/lopment" → "development", "Pak-/Russia" → "Pak-Russia"
+                b.pop_trailing_space();
+                if b.text.ends_with('-') && starts_lower(lines[j].1.trim_start()) {
+                    b.text.pop();
+                    b.offsets.pop();
+                }
+            } else {
+                b.pop_trailing_space();
+                b.push(' ', start + line.len());
+            }
+            i = j;
+        } else {
+            b.pop_trailing_space();
+            if i + 1 < lines.len() {
+                b.push('\n', start + line.len());
+            }
+            i += 1;
+        }
+    }
+    b.offsets.push(cut as u32);
+    CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone() }
+}
+
+struct Builder {
+    text: String,
+    offsets: Vec<u32>,
+}
+
+impl Builder {
+    fn push(&mut self, c: char, at: usize) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        for _ in 0..n {
+            self.offsets.push(at as u32);
+        }
+    }
+    fn pop_trailing_space(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.offsets.pop();
+        }
+    }
+}
+
+fn push_line(b: &mut Builder, start: usize, line: &str) {
+    let mut prev_space = b.text.is_empty() || b.text.ends_with(' ') || b.text.ends_with('\n');
+    let mut chars = line.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let at = start + k;
+        // markdown emphasis markers
+        if c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*') {
+            chars.next();
+            continue;
+        }
+        let mapped = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            '\u{2022}' | '\u{25CF}' | '\u{25AA}' => '\u{2022}',
+            c if c.is_whitespace() || c.is_control() => ' ',
+            c => c,
+        };
+        if mapped == ' ' {
+            if !prev_space {
+                b.push(' ', at);
+                prev_space = true;
+            }
+            continue;
+        }
+        // keep a space between a closing quote and a word glued to it ("the“Changing")
+        if mapped == '"' && !prev_space && c == '\u{201C}' {
+            b.push(' ', at);
+        }
+        b.push(mapped, at);
+        prev_space = false;
+    }
+}
+
+fn line_starts(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in s.split('\n') {
+        let l = line.strip_suffix('\r').unwrap_or(line);
+        out.push((pos, l));
+        pos += line.len() + 1;
+    }
+    out
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Does a line ending in `prev` continue on a line starting with `next`?
+fn continues(prev: &str, next: &str) -> bool {
+    if next.is_empty() {
+        return false;
+    }
+    let last = prev.chars().last().unwrap_or('.');
+    if starts_lower(next) {
+        // a new bullet never continues
+        return !matches!(last, ':') || prev.len() > 60;
+    }
+    // a long line cut mid-sentence, continued by a capitalised word (PDF wrap of a name)
+    let ends_open = last.is_alphanumeric() || matches!(last, ',' | '(' | '&' | '-') || (last == ')' && !prev.ends_with(".)"));
+    let next_is_item = next.starts_with(['-', '\u{2022}', '*', '•']) || next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    prev.len() > 70 && ends_open && !next_is_item && !prev.ends_with(':')
+}
+
+/// Where the article ends: the start of the first line (after some text) that is a
+/// site-furniture marker from the lexicon, or the end of the text.
+fn boilerplate_cut(s: &str, lex: &Lexicon) -> usize {
+    let mut pos = 0;
+    for line in s.split_inclusive('\n') {
+        let t = line.trim().trim_end_matches([':', '.']).to_lowercase();
+        if pos > 200 && !t.is_empty() && lex.boilerplate.iter().any(|m| t == *m || (m.ends_with('*') && t.starts_with(&m[..m.len() - 1]))) {
+            return pos;
+        }
+        pos += line.len();
+    }
+    s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cl(s: &str) -> CleanText {
+        clean(&Document::new("t.txt", s), &Lexicon::builtin())
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("rejoin lower", "The session was chaired\nby Dr. X.", "The session was chaired by Dr. X."),
+            ("keep paragraphs", "One.\n\nTwo.", "One.\n\nTwo."),
+            ("dehyphen", "a long deve-\nlopment here", "a long development here"),
+            ("keep compound", "a long line about the North-\nSouth corridor", "a long line about the North-South corridor"),
+            ("abbreviation at line end", "foreign policy, Dr.\n\nIssaev stated", "foreign policy, Dr. Issaev stated"),
+            ("markdown bold", "**Dr. Ilsur**, a member", "Dr. Ilsur, a member"),
+            ("quotes", "titled \u{201C}Peace\u{201D}", "titled \"Peace\""),
+            ("glued quote", "upon the\u{201C}Changing", "upon the \"Changing"),
+            ("blank line inside sentence", "she deemed the move\n\nunacceptable and", "she deemed the move unacceptable and"),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(cl(input).text, *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn offsets_point_into_original() {
+        let src = "**Dr. Zigon** said \u{201C}yes\u{201D}.\nNext line";
+        let c = cl(src);
+        let i = c.text.find("Zigon").unwrap();
+        let (s, e) = c.original_span(i, i + 5);
+        assert_eq!(&src[s..e], "Zigon");
+        let j = c.text.find("yes").unwrap();
+        let (s, e) = c.original_span(j - 1, j + 4);
+        assert_eq!(&src[s..e], "\u{201C}yes\u{201D}");
+    }
+
+    #[test]
+    fn boilerplate_cut_after_article() {
+        let body = "A ".repeat(150);
+        let src = format!("{body}\nRecent Stories\nPSL match score\n");
+        let c = cl(&src);
+        assert!(!c.text.contains("PSL"));
+        assert!(!c.text.contains("Recent"));
+    }
+
+    #[test]
+    fn fold_accents() {
+        assert_eq!(fold("Sławomir Dębski"), "Slawomir Debski");
+        assert_eq!(fold("Nič’s"), "Nic's");
+    }
+}

@@ -1,0 +1,84 @@
+//! Lines and sentences of cleaned text, as byte spans.
+
+/// A byte range of the cleaned text.
+pub type Span = (usize, usize);
+
+/// Non-empty lines (blocks) of the text, trimmed, as spans.
+pub fn blocks(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if !t.is_empty() {
+            out.push((pos + lead, pos + lead + t.len()));
+        }
+        pos += line.len() + 1;
+    }
+    out
+}
+
+/// Sentences inside a span: split after `.`, `!`, `?` followed by a space and a capital,
+/// digit or quote, except after abbreviations (`is_abbrev` on the word before the dot) and
+/// single-letter initials. Sentences never cross line breaks.
+pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (bs, be) in blocks(&text[span.0..span.1]).into_iter().map(|(a, b)| (a + span.0, b + span.0)) {
+        let s = &text[bs..be];
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if (c == b'.' || c == b'!' || c == b'?') && i + 1 < bytes.len() {
+                // allow a closing quote or bracket right after the mark
+                let mut k = i + 1;
+                while k < bytes.len() && matches!(bytes[k], b'"' | b'\'' | b')') {
+                    k += 1;
+                }
+                if k < bytes.len() && bytes[k] == b' ' {
+                    let next = s[k + 1..].chars().next();
+                    let next_ok = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '\u{2022}' || n == '-');
+                    let word_start = s[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).map_or(0, |p| p + 1);
+                    let word = &s[word_start..i];
+                    let initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+                    if next_ok && c == b'.' && (initial || is_abbrev(word)) {
+                        i += 1;
+                        continue;
+                    }
+                    if next_ok {
+                        out.push((bs + start, bs + k));
+                        start = k + 1;
+                        i = k + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if start < s.len() {
+            out.push((bs + start, be));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_but_not_after_titles() {
+        let t = "Dr. Zigon spoke. Mr. M. Nawaz Khan asked. Then she left.";
+        let abbr = |w: &str| matches!(w, "Dr" | "Mr");
+        let s: Vec<&str> = sentences(t, (0, t.len()), &abbr).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, vec!["Dr. Zigon spoke.", "Mr. M. Nawaz Khan asked.", "Then she left."]);
+    }
+
+    #[test]
+    fn lines_are_boundaries() {
+        let t = "Title line\nBody here. More";
+        let s = sentences(t, (0, t.len()), &|_| false);
+        assert_eq!(s.len(), 3);
+    }
+}
