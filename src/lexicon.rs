@@ -127,6 +127,8 @@ pub struct Lexicon {
     pub boilerplate: Vec<String>,
     /// Given names, folded lower case.
     pub given_names: HashSet<String>,
+    /// Common English words, lower case.
+    pub common_words: HashSet<String>,
     /// Place names, folded lower case.
     pub places: HashSet<String>,
     /// Nationality and group adjectives, lower case.
@@ -156,6 +158,7 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "speech_verbs.txt",
     "boilerplate.txt",
     "given_names.txt",
+    "common_words.txt",
     "places.txt",
     "demonyms.txt",
     "topics.txt",
@@ -251,6 +254,7 @@ impl Lexicon {
             speech_verbs: lower_set("speech_verbs.txt"),
             boilerplate: lines("boilerplate.txt").into_iter().map(|l| l.to_lowercase()).collect(),
             given_names: lower_set("given_names.txt"),
+            common_words: lower_set("common_words.txt"),
             places: lower_set("places.txt"),
             demonyms: lower_set("demonyms.txt"),
             topics,
@@ -281,6 +285,11 @@ impl Lexicon {
     /// True for a known place name (folded, case-insensitive).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(&fold(name).to_lowercase())
+    }
+
+    /// True for a common English word (case-insensitive).
+    pub fn is_common_word(&self, w: &str) -> bool {
+        self.common_words.contains(&w.to_lowercase())
     }
 
     /// True for a known given name (folded, case-insensitive).

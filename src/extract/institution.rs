@@ -90,13 +90,30 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
     let has_head = |s: &[Token]| s.iter().any(|t| lex.is_institution_word(t.text));
     let mut parts = Vec::new();
     let mut start = 0;
-    for k in 0..run.len() {
-        if matches!(run[k].text, "and" | "&" | "AND") && has_head(&run[start..k]) && has_head(&run[k + 1..]) {
+    let mut k = 0;
+    while k < run.len() {
+        let and = matches!(run[k].text, "and" | "&" | "AND");
+        // "X and Y" with a head word on both sides, or "… and Member Y": two names
+        if and && (has_head(&run[start..k]) && has_head(&run[k + 1..]) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
             parts.push(&run[start..k]);
             start = k + 1;
         }
+        // a person's name after the institution: "UN Office on Drugs and Crime Antonio Mario Costa"
+        if k > start
+            && has_head(&run[start..k])
+            && lex.is_given_name(run[k].text)
+            && !lex.is_institution_word(run[k].text)
+            && run.get(k + 1).is_some_and(|n| n.is_title_case() && !lex.is_institution_word(n.text))
+        {
+            parts.push(&run[start..k]);
+            start = run.len();
+            break;
+        }
+        k += 1;
     }
-    parts.push(&run[start..]);
+    if start < run.len() {
+        parts.push(&run[start..]);
+    }
     parts
         .into_iter()
         .filter_map(|p| {
@@ -109,7 +126,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
                 a += 1;
             }
             let mut b = p.len();
-            while b > a && is_connector(&p[b - 1]) {
+            while b > a && (is_connector(&p[b - 1]) || lex.nonname.contains(&p[b - 1].text.to_lowercase()) && !lex.is_institution_word(p[b - 1].text)) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -131,8 +148,30 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || lex.nonname.contains(&t.text.to_lowercase())) {
         return None;
     }
+    // a country's name: "Russian Federation", "Soviet Union", "United States"
+    let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
+    if seg.iter().any(|t| statehood.contains(&t.text.to_lowercase().as_str()))
+        && seg.iter().all(|t| statehood.contains(&t.text.to_lowercase().as_str()) || lex.demonyms.contains(&t.text.to_lowercase()) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+    {
+        return None;
+    }
     let start = seg[0].start;
     let mut end = seg[seg.len() - 1].end;
+    // a mission abroad keeps its country: "Embassy of Russia in Pakistan"
+    if seg.iter().any(|t| matches!(t.text, "Embassy" | "Consulate" | "Mission" | "Commission")) {
+        let rest = &text[end..];
+        if let Some(r) = rest.strip_prefix(" in ") {
+            let w: String = r.chars().take_while(|c| c.is_alphabetic() || *c == ' ').collect();
+            let w = w.split_whitespace().take(2).collect::<Vec<_>>();
+            for n in (1..=w.len()).rev() {
+                let cand = w[..n].join(" ");
+                if lex.is_place(&cand) {
+                    end += 4 + cand.len();
+                    break;
+                }
+            }
+        }
+    }
     // "Ltd." / "Inc." keep their dot
     if matches!(seg[seg.len() - 1].text, "Ltd" | "Inc" | "Co" | "Soc") && text[end..].starts_with('.') {
         end += 1;

@@ -343,6 +343,9 @@ fn find_institutions(doc: &mut Doc) {
     // cluster by key and by acronym
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for m in merged {
+        if m.unit {
+            continue; // a department goes into the title of the person's affiliation
+        }
         let key = inst_key(&m.name);
         let idx = match by_key.get(&key) {
             Some(&i) => i,
@@ -382,16 +385,29 @@ fn find_institutions(doc: &mut Doc) {
         }
     }
     let mut extra = Vec::new();
-    for &l in &doc.lines {
-        for tok in tokens::tokenize(t, l) {
+    for (li, &l) in doc.lines.iter().enumerate() {
+        let toks = tokens::tokenize(t, l);
+        for (k, tok) in toks.iter().enumerate() {
             if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
                 continue;
             }
             let parts: Vec<&str> = if tok.text.contains('-') { tok.text.split('-').collect() } else { vec![tok.text] };
             for p in parts {
-                if let Some(&i) = acr.get(p) {
+                let idx = match acr.get(p) {
+                    Some(&i) => Some(i),
+                    // an acronym the report never expands, used where institutions stand:
+                    // after a title ("President of CAPS", "(DG, ISSI)"), as an organiser
+                    // ("the SVI organized"), or heading the report ("CAPS POST-EVENT REPORT")
+                    None if acronym_in_institution_position(&toks, k, li, lex) && !lex.is_title(p) && !lex.is_place(p) => {
+                        let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
+                        acr.insert(p.to_string(), i);
+                        Some(i)
+                    }
+                    None => None,
+                };
+                if let Some(i) = idx {
                     extra.push(IMention { start: tok.start, end: tok.end, inst: i, unit: false });
-                    if !doc.insts[i].aliases.iter().any(|a| a == p) {
+                    if doc.insts[i].name != p && !doc.insts[i].aliases.iter().any(|a| a == p) {
                         doc.insts[i].aliases.push(p.to_string());
                     }
                 }
@@ -400,6 +416,18 @@ fn find_institutions(doc: &mut Doc) {
     }
     doc.im.extend(extra);
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize, lex: &Lexicon) -> bool {
+    if line == 0 && k == 0 {
+        return true;
+    }
+    let lo = k.saturating_sub(4);
+    let title_before = toks[lo..k].iter().any(|t| t.is_capitalised() && lex.is_title(t.text));
+    let next = toks.get(k + 1).map(|t| t.text.to_lowercase()).unwrap_or_default();
+    let organizes = matches!(next.as_str(), "organized" | "organised" | "hosted" | "hosts" | "held" | "convened" | "organizes" | "organises");
+    let in_parens = toks[lo..k].iter().any(|t| t.text == "(") && toks[k + 1..].iter().take(4).any(|t| t.text == ")");
+    title_before || organizes || in_parens && toks[lo..k].iter().any(|t| t.text == ",")
 }
 
 /// Adds an institution known only by its acronym (used in an affiliation or organiser

@@ -121,7 +121,9 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                     // never an acronym on its own
                     let next_ok = tokens.is_empty()
                         && t.text.chars().count() <= 12
-                        && toks.get(k + 1).is_some_and(|n| n.is_title_case() && name_word(n, lex));
+                        && t.text.chars().all(char::is_alphabetic)
+                        && honorific_end(toks, k + 1, lex) == k + 1
+                        && toks.get(k + 1).is_some_and(|n| n.is_title_case() && name_word(n, lex) && n.text.chars().all(|c| c.is_alphabetic() || c == '-'));
                     if !next_ok {
                         break;
                     }
@@ -165,8 +167,13 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
             i = if honorific { h_end } else { i + 1 };
             continue;
         }
-        let start = toks[i].start;
         let titled = !honorific && title_before(toks, i, lex);
+        // the surface keeps a title written right before the name ("Prime Minister Sharif")
+        let mut first = i;
+        while titled && first > 0 && toks[first - 1].is_capitalised() && lex.titles.contains(&toks[first - 1].text.to_lowercase()) {
+            first -= 1;
+        }
+        let start = toks[first].start;
         let m = NameMention { start, end, name_start, tokens: order_tokens(tokens, family_first), honorific, titled };
         if accept(text, &m, toks, i, lex) {
             out.push(m);
@@ -206,7 +213,17 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
         // "Dr. Ilsur", "Ambassador Naela Chohan"; but not "General Pakistan"
         return !(m.tokens.len() == 1 && bad_token(&folded[0]));
     }
-    if folded.iter().any(bad_token) {
+    // any part of a hyphenated word a place or nationality: "Pakistan-Russia Cooperation"
+    if folded.iter().any(|w| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p))) {
+        return false;
+    }
+    if m.tokens.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    // only common words ("Strategic Stability", "Future Avenues", "Academics")
+    let words: Vec<&String> = folded.iter().filter(|w| !w.ends_with('.')).collect();
+    let all_common = !words.is_empty() && words.iter().all(|w| lex.common_words.contains(w.as_str()) || w.split('-').all(|p| lex.common_words.contains(p)));
+    if all_common && !lex.given_names.contains(words[0].as_str()) {
         return false;
     }
     if m.titled && (m.tokens.len() >= 2 || m.tokens[0].chars().count() > 2) {
@@ -237,12 +254,20 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     }
     let before = text[..m.start].trim_end();
     let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
-    if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "and" | "with" | "as" | "panellists" | "panelists" | "speakers")
+    // a byline: the name opens one of the first lines and a date or "Published" follows
+    let raw_before = &text[..m.start];
+    if raw_before.matches('\n').count() <= 3 && (raw_before.is_empty() || raw_before.ends_with('\n')) {
+        let aw = after_word.to_lowercase();
+        if matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|') {
+            return true;
+        }
+    }
+    if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "and" | "&" | "with" | "as" | "panellists" | "panelists" | "speakers")
         || before.ends_with(':')
         || before.ends_with('\u{2022}')
         || before.is_empty() && after.starts_with(',')
     {
-        return prev_word != "and" || i > 0 && before_has_person_list(before);
+        return !matches!(prev_word.as_str(), "and" | "&") || i > 0 && before_has_person_list(before);
     }
     // title first, then a comma: "Country Director, CARE, Hussaini Abdu"
     if before.ends_with(',') {
@@ -256,7 +281,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
 }
 
 fn before_has_person_list(before: &str) -> bool {
-    before.contains(',') || before.contains(';')
+    before.contains(',') || before.contains(';') || before.to_lowercase().contains(" by")
 }
 
 #[cfg(test)]

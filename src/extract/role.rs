@@ -86,19 +86,21 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
+        let cue_starts: Vec<usize> = lex.role_cues.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
         for cue in &lex.role_cues {
             for m in cue.re.find_iter(sent) {
                 let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
                 if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
                     continue;
                 }
+                let next_cue = cue_starts.iter().copied().filter(|&x| x >= ce).min().unwrap_or(s.1);
                 if cue.target == CueTarget::Heading {
                     // a cue inside a sentence opens the section after it
                     mode = Some(cue.role);
                     claimed.push((cs, ce));
                     continue;
                 }
-                let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus);
+                let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus, next_cue);
                 if targets.is_empty() {
                     continue;
                 }
@@ -131,6 +133,10 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 if !(mr == CueRole::Questioner && already) {
                     roles.add(p.person, edge_of(mr), &session, ev.clone());
                 }
+                // a keynote or rapporteur section has one speaker
+                if matches!(mr, CueRole::Keynote | CueRole::Rapporteur) {
+                    mode = None;
+                }
             }
             speech_subjects.push((p.person, ev));
         }
@@ -145,7 +151,10 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
             }
         }
-        if let Some(p) = subj.first().or(persons.first()) {
+        // the person the next "he"/"she" refers to: the subject, or a name opening the sentence
+        if let Some(p) = subj.first() {
+            focus = Some(p.person);
+        } else if let Some(p) = persons.first().filter(|p| p.m.start < s.0 + 40 && !pronoun_start) {
             focus = Some(p.person);
         }
     }
@@ -156,10 +165,12 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
         roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
     }
-    // speakers: subjects of speech with no other role
+    // speakers: subjects of speech with no other role; the organiser's own people who
+    // speak outside the programme's explicit roles are its hosts
     for (p, ev) in speech_subjects {
         if !roles.has_any(p) {
-            roles.add(p, EdgeKind::Speaker, &None, ev);
+            let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
+            roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
     }
     roles
@@ -237,6 +248,7 @@ fn pick<'a>(
     window: usize,
     s: (usize, usize),
     focus: Option<usize>,
+    next_cue: usize,
 ) -> Vec<&'a PMention> {
     let t = doc.text();
     match target {
@@ -304,8 +316,12 @@ fn pick<'a>(
             }
         }
         CueTarget::List => {
+            // a header cue ("Speakers: …") runs to the end of its line, one inside a
+            // sentence to the end of the sentence or the next cue
             let line = doc.lines.iter().find(|l| l.0 <= cs && ce <= l.1).copied().unwrap_or(s);
-            doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= line.1).collect()
+            let header = t[line.0..cs].trim().is_empty();
+            let end = if header { line.1 } else { s.1.min(next_cue) };
+            doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect()
         }
         CueTarget::Heading => Vec::new(),
     }
