@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod export;
+pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod ingest;

@@ -8,9 +8,15 @@ use crate::lexicon::Lexicon;
 /// Lower-case words that may join the parts of an institution name.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "für", "voor", "van", "het", "der", "la", "di"];
 
+/// Abbreviations written with a dot inside company names ("YPAED Coop. Soc. Ltd.").
+const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn", "Pvt", "Bros", "Ltd", "Inc", "Dept", "Univ", "Natl"];
+
+/// Words that end a name's run without belonging to it ("… Forum Annual Meeting").
+const TRAILING_NON_NAME: &[&str] = &["coverage", "meeting", "meetings", "report", "session", "summit", "annual", "conference", "seminar", "webinar", "event"];
+
 /// Heads of units inside a larger institution ("Department of International Relations at
 /// Kazan University"): the unit goes into the person's title, the parent is the institution.
-const UNITS: &[&str] = &["department", "faculty", "dept"];
+const UNITS: &[&str] = &["department", "faculty", "dept", "board"];
 
 /// An institution named in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +52,9 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             if cap_word(t) {
                 last_cap = j;
                 j += 1;
-            } else if is_connector(t) && j > i && toks.get(j + 1).is_some_and(|n| cap_word(n) || n.text == "the" && toks.get(j + 2).is_some_and(cap_word)) {
+            } else if is_connector(t) && j > i && (toks.get(j + 1).is_some_and(cap_word) || toks.get(j + 1).is_some_and(is_connector) && toks.get(j + 2).is_some_and(cap_word)) {
+                j += 1;
+            } else if t.text == "." && j > i && NAME_ABBREVIATIONS.contains(&toks[j - 1].text) && toks.get(j + 1).is_some_and(cap_word) && toks[j + 1].start == t.end + 1 {
                 j += 1;
             } else {
                 break;
@@ -120,13 +128,23 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || lex.nonname.contains(&p[a].text.to_lowercase()))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
                 && !lex.is_institution_word(p[a].text)
             {
                 a += 1;
             }
+            // a person's name before "of the": "Richard Joseph of the Northwestern University"
+            if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
+                let before = &p[a..of];
+                if !before.is_empty() && before.len() <= 3 && lex.is_given_name(before[0].text) && !before.iter().any(|t| lex.is_institution_word(t.text)) {
+                    a = of + 1;
+                    while a < p.len() && is_connector(&p[a]) {
+                        a += 1;
+                    }
+                }
+            }
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || lex.nonname.contains(&p[b - 1].text.to_lowercase()) && !lex.is_institution_word(p[b - 1].text)) {
+            while b > a && (is_connector(&p[b - 1]) || lex.is_title(p[b - 1].text) || TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -136,7 +154,8 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
 
 fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Option<InstMention> {
     let all_caps = seg.iter().all(|t| t.is_all_caps() || is_connector(t));
-    let has_head = seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV");
+    let has_head = seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV")
+        || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
     if !has_head {
         return None;
     }
@@ -172,9 +191,20 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
             }
         }
     }
-    // "Ltd." / "Inc." keep their dot
-    if matches!(seg[seg.len() - 1].text, "Ltd" | "Inc" | "Co" | "Soc") && text[end..].starts_with('.') {
+    // "Ltd." / "Inc." keep their dot; ", Inc." belongs to the name
+    if NAME_ABBREVIATIONS.contains(&seg[seg.len() - 1].text) && text[end..].starts_with('.') {
         end += 1;
+    }
+    for suffix in [", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", S.A.", ", AG", ", GmbH"] {
+        if text[end..].starts_with(suffix) {
+            end += suffix.len();
+            break;
+        }
+    }
+    // venues are places, not institutions: "International Conference Centre"
+    let lower = text[start..end].to_lowercase();
+    if ["conference centre", "conference center", "convention centre", "convention center", "exhibition centre", "exhibition center", "congress centre"].iter().any(|v| lower.contains(v)) {
+        return None;
     }
     let name = text[start..end].to_string();
     let mut aliases = Vec::new();

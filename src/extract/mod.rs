@@ -422,7 +422,14 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
     if line == 0 && k == 0 {
         return true;
     }
-    let lo = k.saturating_sub(4);
+    let lo = k.saturating_sub(6);
+    // "National Security Adviser (NSA)": the acronym of a title is not an institution
+    if k >= 1 && toks[k - 1].text == "(" {
+        let caps: String = toks[k.saturating_sub(6)..k - 1].iter().filter(|t| t.is_capitalised()).filter_map(|t| t.text.chars().next()).collect();
+        if caps.ends_with(toks[k].text) {
+            return false;
+        }
+    }
     let title_before = toks[lo..k].iter().any(|t| t.is_capitalised() && lex.is_title(t.text));
     let next = toks.get(k + 1).map(|t| t.text.to_lowercase()).unwrap_or_default();
     let organizes = matches!(next.as_str(), "organized" | "organised" | "hosted" | "hosts" | "held" | "convened" | "organizes" | "organises");

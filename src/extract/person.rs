@@ -90,7 +90,12 @@ fn name_word(t: &Token, lex: &Lexicon) -> bool {
     if w.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    !(lex.nonname.contains(&lw) || lex.titles.contains(&lw) || lex.institution_words.contains(&lw))
+    if w.chars().count() == 1 {
+        return true; // an initial; the caller checks its dot
+    }
+    // "Md" (Muhammad) is not the title "MD"
+    let title = lex.titles.contains(&lw) && !(t.is_title_case() && w.len() <= 3);
+    !(lex.nonname.contains(&lw) || title || lex.institution_words.contains(&lw))
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -203,15 +208,23 @@ fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
 
 /// Decides whether a candidate is a person.
 fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let _ = (toks, i);
     let folded: Vec<String> = m.tokens.iter().map(|t| crate::text::fold(t).to_lowercase()).collect();
     let bad_token = |w: &String| lex.places.contains(w) || lex.demonyms.contains(w);
     let whole = folded.join(" ");
     if lex.places.contains(&whole) || lex.demonyms.contains(&whole) {
         return false;
     }
+    let words: Vec<&String> = folded.iter().filter(|w| !w.ends_with('.')).collect();
+    let is_common = |w: &str| lex.common_words.contains(w) || w.contains('-') && w.split('-').all(|p| lex.common_words.contains(p));
     if m.honorific {
-        // "Dr. Ilsur", "Ambassador Naela Chohan"; but not "General Pakistan"
-        return !(m.tokens.len() == 1 && bad_token(&folded[0]));
+        // "Dr. Ilsur", "Ambassador Naela Chohan"; not "General Pakistan", "Chief Executives"
+        if m.tokens.len() == 1 {
+            let hon = text[m.start..m.name_start].trim();
+            let plain_address = hon.contains('.') || matches!(hon, "Mr" | "Ms" | "Mrs" | "Dr" | "Prof");
+            return !bad_token(&folded[0]) && (plain_address || !is_common(&folded[0]));
+        }
+        return true;
     }
     // any part of a hyphenated word a place or nationality: "Pakistan-Russia Cooperation"
     if folded.iter().any(|w| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p))) {
@@ -220,10 +233,12 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     if m.tokens.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
-    // only common words ("Strategic Stability", "Future Avenues", "Academics")
-    let words: Vec<&String> = folded.iter().filter(|w| !w.ends_with('.')).collect();
-    let all_common = !words.is_empty() && words.iter().all(|w| lex.common_words.contains(w.as_str()) || w.split('-').all(|p| lex.common_words.contains(p)));
-    if all_common && !lex.given_names.contains(words[0].as_str()) {
+    let given = lex.is_given_name(&m.tokens[0]);
+    let all_common = !words.is_empty() && words.iter().all(|w| is_common(w));
+    let ctx = context(text, m, lex);
+    // only common words ("Strategic Stability", "Future Avenues", "Academics") need a
+    // given name or a context that can only introduce a person
+    if all_common && !given && ctx != Context::Strong {
         return false;
     }
     if m.titled && (m.tokens.len() >= 2 || m.tokens[0].chars().count() > 2) {
@@ -232,57 +247,72 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     if m.tokens.len() < 2 || m.tokens.len() > 4 {
         return false;
     }
-    if lex.is_given_name(&m.tokens[0]) {
-        return true;
-    }
-    // context that introduces a person
-    let after = text[m.end..].trim_start();
-    let after_word = after.trim_start_matches([',', '(', ' ']).split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
-    if after.starts_with('(') {
-        return true;
-    }
-    if after.starts_with(',') {
-        let w = after_word.to_lowercase();
-        if lex.titles.contains(&w)
-            || matches!(w.as_str(), "a" | "an" | "the" | "former" | "ex" | "who" | "one" | "senior" | "chief" | "founder" | "co-founder")
-        {
-            return true;
-        }
-    }
-    if lex.speech_verbs.contains(&after_word.to_lowercase()) && !after.starts_with(',') {
-        return true;
-    }
-    let before = text[..m.start].trim_end();
-    let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
-    // a byline: the name opens one of the first lines and a date or "Published" follows
-    let raw_before = &text[..m.start];
-    if raw_before.matches('\n').count() <= 3 && (raw_before.is_empty() || raw_before.ends_with('\n')) {
-        let aw = after_word.to_lowercase();
-        if matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|') {
-            return true;
-        }
-    }
-    if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "and" | "&" | "with" | "as" | "panellists" | "panelists" | "speakers")
-        || before.ends_with(':')
-        || before.ends_with('\u{2022}')
-        || before.is_empty() && after.starts_with(',')
-    {
-        return !matches!(prev_word.as_str(), "and" | "&") || i > 0 && before_has_person_list(before);
-    }
-    // title first, then a comma: "Country Director, CARE, Hussaini Abdu"
-    if before.ends_with(',') {
-        let seg = before[..before.len() - 1].rsplit([';', ',', '(']).next().unwrap_or("");
-        if seg.split_whitespace().any(|w| lex.titles.contains(&w.to_lowercase()) || lex.is_institution_word(w)) {
-            return true;
-        }
-    }
-    let _ = toks;
-    false
+    given || ctx != Context::None
 }
 
-fn before_has_person_list(before: &str) -> bool {
-    before.contains(',') || before.contains(';') || before.to_lowercase().contains(" by")
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Nothing says this is a person.
+    None,
+    /// Apposition or speech: "X, Senior Fellow", "X said".
+    Weak,
+    /// Structure that lists persons: bullets, "by", "include", title-first, byline.
+    Strong,
 }
+
+/// What the text around a candidate says about it.
+fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
+    let after = text[m.end..].trim_start();
+    let after_word = after.trim_start_matches([',', '(', ' ']).split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+    let aw = after_word.to_lowercase();
+    let before = text[..m.start].trim_end();
+    let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
+
+    // a byline: the name opens one of the first lines and "Published" or a date follows
+    let raw_before = &text[..m.start];
+    if raw_before.matches('\n').count() <= 3 && (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) {
+        return Context::Strong;
+    }
+    if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "panellists" | "panelists" | "speakers")
+        || before.ends_with(':')
+        || before.ends_with('\u{2022}')
+        || (before.ends_with('-') && (before.len() == 1 || before.ends_with("\n-")))
+    {
+        return Context::Strong;
+    }
+    // title first, then a comma: "Country Director, CARE, Hussaini Abdu"
+    if let Some(b) = before.strip_suffix(',') {
+        let seg = b.rsplit([';', ':', '.']).next().unwrap_or("");
+        let seg = &seg[seg.len().saturating_sub(150)..];
+        if seg.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.chars().next().is_some_and(char::is_uppercase) && (lex.is_title(w) || lex.is_institution_word(w))) {
+            return Context::Strong;
+        }
+    }
+    if after.starts_with('(') {
+        return Context::Weak;
+    }
+    if after.starts_with(',') {
+        let first_is_title = lex.titles.contains(&aw)
+            || lex.postnominals.iter().any(|p| p.len() == 1 && p[0] == after_word)
+            || matches!(aw.as_str(), "a" | "an" | "the" | "former" | "ex" | "who" | "one" | "senior" | "chief" | "founder" | "co-founder");
+        // a title within the next few words: "Kwaw Andam, IFPRI Country Program Leader"
+        let near_title = after[1..]
+            .split(|c: char| c == ',' || c == ';' || c == '.')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(5)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && lex.is_title(w));
+        if first_is_title || near_title {
+            return Context::Weak;
+        }
+    }
+    if lex.speech_verbs.contains(&aw) && !after.starts_with(',') {
+        return Context::Weak;
+    }
+    Context::None
+}
+
 
 #[cfg(test)]
 mod tests {
