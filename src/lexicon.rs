@@ -18,6 +18,8 @@ pub enum CueTarget {
     After,
     /// The nearest person before the cue, else the sentence's pronoun referent.
     Before,
+    /// Every person of the clause before the cue ("A, B and C will deliver goodwill messages").
+    BeforeAll,
     /// The closest person on either side.
     Near,
     /// Every person after the cue to the end of the line.

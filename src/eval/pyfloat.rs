@@ -64,8 +64,18 @@ pub fn py_float_repr(x: f64) -> String {
     if x == 0.0 {
         return format!("{sign}0.0");
     }
-    // `{:e}` gives the shortest round-trip digits: "8.57e-1", "1e0".
-    let sci = format!("{:e}", x.abs());
+    // `{:e}` gives the length of the shortest round-trip digits ("8.57e-1", "1e0"); among
+    // the strings of that length Python picks the one closest to `x`, which is what the
+    // correctly rounded exact formatting gives.
+    let shortest = format!("{:e}", x.abs());
+    let len = shortest
+        .split('e')
+        .next()
+        .expect("mantissa")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    let sci = format!("{:.*e}", len - 1, x.abs());
     let (mant, exp) = sci.split_once('e').expect("exponent");
     let exp: i32 = exp.parse().expect("integer exponent");
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();

@@ -223,6 +223,14 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
         break;
     }
     let Some(v) = verb else { return Vec::new() };
+    // quote first, then the speaker: '"…," said Mr. LEE Hwa-young, Member of …'
+    let before_verb = t[s.0..v].trim_end();
+    if before_verb.ends_with('"') || before_verb.ends_with(",\"") || before_verb.ends_with('\'') {
+        let vend = v + t[v..].find(' ').unwrap_or(0);
+        if let Some(p) = persons.iter().copied().find(|p| p.m.start >= vend && p.m.start <= vend + 2) {
+            return vec![p];
+        }
+    }
     persons
         .iter()
         .copied()
@@ -321,7 +329,26 @@ fn pick<'a>(
             let line = doc.lines.iter().find(|l| l.0 <= cs && ce <= l.1).copied().unwrap_or(s);
             let header = t[line.0..cs].trim().is_empty();
             let end = if header { line.1 } else { s.1.min(next_cue) };
-            doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect()
+            let found: Vec<&PMention> = doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect();
+            if found.is_empty() && end == s.1 {
+                // "… the guests who confirmed their attendance. They include A; B; C."
+                if let Some(&(_, next)) = doc.sentences.iter().find(|(_, x)| x.0 >= s.1) {
+                    let l = t[next.0..next.1].trim_start().to_lowercase();
+                    if ["they include", "they included", "they are", "they were", "these include", "these included", "among them", "those present", "they comprised"].iter().any(|p| l.starts_with(p)) {
+                        return doc.pm.iter().filter(|p| p.m.start >= next.0 && p.m.end <= next.1).collect();
+                    }
+                }
+            }
+            found
+        }
+        CueTarget::BeforeAll => {
+            // the clause before the cue: back to ';', a previous clause's verb is not checked
+            let clause_start = t[s.0..cs].rfind(';').map_or(s.0, |p| s.0 + p + 1);
+            let found: Vec<&PMention> = persons.iter().copied().filter(|p| p.m.start >= clause_start && p.m.end <= cs).collect();
+            if found.is_empty() {
+                return pick(doc, persons, CueTarget::Before, cs, ce, window, s, focus, next_cue);
+            }
+            found
         }
         CueTarget::Heading => Vec::new(),
     }

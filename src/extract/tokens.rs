@@ -41,7 +41,7 @@ impl<'a> Token<'a> {
 fn token_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}\p{N}]+)*|\S").expect("valid token regex")
+        Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*|\S").expect("valid token regex")
     })
 }
 

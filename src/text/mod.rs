@@ -272,7 +272,7 @@ mod tests {
             ("rejoin lower", "The session was chaired\nby Dr. X.", "The session was chaired by Dr. X."),
             ("keep paragraphs", "One.\n\nTwo.", "One.\n\nTwo."),
             ("dehyphen", "a long deve-\nlopment here", "a long development here"),
-            ("keep compound", "a long line about the North-\nSouth corridor", "a long line about the North-South corridor"),
+            ("keep compound", "a line long enough to have been wrapped by a PDF converter, about the North-\nSouth corridor", "a line long enough to have been wrapped by a PDF converter, about the North-South corridor"),
             ("abbreviation at line end", "foreign policy, Dr.\n\nIssaev stated", "foreign policy, Dr. Issaev stated"),
             ("markdown bold", "**Dr. Ilsur**, a member", "Dr. Ilsur, a member"),
             ("quotes", "titled \u{201C}Peace\u{201D}", "titled \"Peace\""),

@@ -41,6 +41,8 @@ pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Ve
                     let next_ok = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '\u{2022}' || n == '-');
                     let word_start = s[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).map_or(0, |p| p + 1);
                     let word = &s[word_start..i];
+                    // "Amb.Prof." → the last part, "Prof"
+                    let word = word.rsplit('.').next().unwrap_or(word);
                     let initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
                     if next_ok && c == b'.' && (initial || is_abbrev(word)) {
                         i += 1;
