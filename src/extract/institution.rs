@@ -54,7 +54,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
                 j += 1;
             } else if is_connector(t) && j > i && (toks.get(j + 1).is_some_and(cap_word) || toks.get(j + 1).is_some_and(is_connector) && toks.get(j + 2).is_some_and(cap_word)) {
                 j += 1;
-            } else if t.text == "." && j > i && NAME_ABBREVIATIONS.contains(&toks[j - 1].text) && toks.get(j + 1).is_some_and(cap_word) && toks[j + 1].start == t.end + 1 {
+            } else if t.text == "." && j > i && NAME_ABBREVIATIONS.contains(&toks[j - 1].text) && !matches!(toks[j - 1].text, "Ltd" | "Inc") && toks.get(j + 1).is_some_and(cap_word) && toks[j + 1].start == t.end + 1 {
                 j += 1;
             } else {
                 break;
@@ -72,6 +72,12 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
     for k in 0..out.len() {
         let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()));
         if head_is_unit {
+            // followed by an acronym: "Board of Governors, BIISS"
+            let rest = &text[out[k].end..];
+            let acr = rest.strip_prefix(", ").map(|r| r.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or(""));
+            if acr.is_some_and(is_acronym) {
+                out[k].unit = true;
+            }
             if let Some(next) = out.get(k + 1) {
                 let gap = text[out[k].end..next.start].trim();
                 if matches!(gap, "at" | "at the" | "of" | "of the" | "," | "in" | "in the") {
@@ -133,6 +139,17 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             {
                 a += 1;
             }
+            // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
+            if let Some(u) = (a..p.len()).find(|&k| UNITS.contains(&p[k].text.to_lowercase().as_str())) {
+                if let Some(of) = (u + 1..p.len()).find(|&k| p[k].text == "of") {
+                    if p[of + 1..].iter().any(|t| lex.is_institution_word(t.text) && !UNITS.contains(&t.text.to_lowercase().as_str())) {
+                        a = of + 1;
+                        while a < p.len() && is_connector(&p[a]) {
+                            a += 1;
+                        }
+                    }
+                }
+            }
             // a person's name before "of the": "Richard Joseph of the Northwestern University"
             if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
                 let before = &p[a..of];
@@ -154,13 +171,15 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
 
 fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Option<InstMention> {
     let all_caps = seg.iter().all(|t| t.is_all_caps() || is_connector(t));
-    let has_head = seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV")
+    let company_suffix = [", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", GmbH"].iter().any(|s| text[seg[seg.len() - 1].end..].starts_with(s));
+    let has_head = company_suffix
+        || seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV")
         || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
     if !has_head {
         return None;
     }
     // a lone head word ("University", "the Institute") is not a name
-    if seg.len() == 1 {
+    if seg.len() == 1 && !company_suffix {
         return None;
     }
     // all words are generic ("Executive Committee", "The Board")

@@ -398,7 +398,11 @@ fn find_institutions(doc: &mut Doc) {
                     // an acronym the report never expands, used where institutions stand:
                     // after a title ("President of CAPS", "(DG, ISSI)"), as an organiser
                     // ("the SVI organized"), or heading the report ("CAPS POST-EVENT REPORT")
-                    None if acronym_in_institution_position(&toks, k, li, lex) && !lex.is_title(p) && !lex.is_place(p) => {
+                    None if acronym_in_institution_position(&toks, k, li, lex)
+                        && !lex.is_title(p)
+                        && !lex.is_place(p)
+                        && !lex.postnominals.iter().any(|x| x.len() == 1 && x[0] == p) =>
+                    {
                         let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
                         acr.insert(p.to_string(), i);
                         Some(i)

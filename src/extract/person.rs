@@ -226,8 +226,12 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
         }
         return true;
     }
-    // any part of a hyphenated word a place or nationality: "Pakistan-Russia Cooperation"
-    if folded.iter().any(|w| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p))) {
+    let ctx = context(text, m, lex);
+    // a place or nationality among the words ("Pakistan-Russia Cooperation", "South Asia"),
+    // unless a list structure says it is a person ("• Milan Nič, DGAP")
+    let placeish = |w: &String| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p));
+    let n_place = folded.iter().filter(|w| placeish(w)).count();
+    if n_place > 0 && !(ctx == Context::Strong && n_place < folded.len() && !placeish(&folded[folded.len() - 1])) {
         return false;
     }
     if m.tokens.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -235,7 +239,6 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     }
     let given = lex.is_given_name(&m.tokens[0]);
     let all_common = !words.is_empty() && words.iter().all(|w| is_common(w));
-    let ctx = context(text, m, lex);
     // only common words ("Strategic Stability", "Future Avenues", "Academics") need a
     // given name or a context that can only introduce a person
     if all_common && !given && ctx != Context::Strong {
@@ -273,8 +276,14 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     if raw_before.matches('\n').count() <= 3 && (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) {
         return Context::Strong;
     }
+    // "Moderator: X", "Compiled by: X" — a short label before the colon
+    let label_colon = before.strip_suffix(':').is_some_and(|b| {
+        let label = b.rsplit(['\n', '.', ';']).next().unwrap_or("").trim();
+        let words: Vec<&str> = label.split_whitespace().collect();
+        !words.is_empty() && words.len() <= 4 && words.iter().any(|w| lex.is_title(w.trim_end_matches('s')) || lex.is_title(w) || matches!(w.to_lowercase().as_str(), "by" | "chair" | "chairs" | "speakers" | "panelists" | "panellists" | "moderator" | "discussants" | "guests" | "author" | "authors" | "participants" | "presenters" | "rapporteur"))
+    });
     if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "panellists" | "panelists" | "speakers")
-        || before.ends_with(':')
+        || label_colon
         || before.ends_with('\u{2022}')
         || (before.ends_with('-') && (before.len() == 1 || before.ends_with("\n-")))
     {
@@ -282,8 +291,10 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     }
     // title first, then a comma: "Country Director, CARE, Hussaini Abdu"
     if let Some(b) = before.strip_suffix(',') {
+        // the title sits in the last two comma-separated chunks: "Title, Org, Name"
         let seg = b.rsplit([';', ':', '.']).next().unwrap_or("");
-        let seg = &seg[seg.len().saturating_sub(150)..];
+        let cut = seg.rmatch_indices(',').nth(1).map_or(0, |(p, _)| p + 1);
+        let seg = &seg[cut..];
         if seg.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.chars().next().is_some_and(char::is_uppercase) && (lex.is_title(w) || lex.is_institution_word(w))) {
             return Context::Strong;
         }
@@ -296,7 +307,8 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
             || lex.postnominals.iter().any(|p| p.len() == 1 && p[0] == after_word)
             || matches!(aw.as_str(), "a" | "an" | "the" | "former" | "ex" | "who" | "one" | "senior" | "chief" | "founder" | "co-founder");
         // a title within the next few words: "Kwaw Andam, IFPRI Country Program Leader"
-        let near_title = after[1..]
+        let near_title = after_word.chars().next().is_some_and(char::is_uppercase)
+            && after[1..]
             .split(|c: char| c == ',' || c == ';' || c == '.')
             .next()
             .unwrap_or("")
