@@ -274,6 +274,23 @@ impl Lexicon {
         COMMON.contains(&w.as_str()) || self.honorifics.iter().any(|h| h.len() == 1 && h[0] == w)
     }
 
+    /// True for a verb of speech, in the forms listed or their "-ing" form
+    /// ("offering" from "offered", "adding" from "added").
+    pub fn is_speech_verb(&self, w: &str) -> bool {
+        if self.speech_verbs.contains(w) {
+            return true;
+        }
+        match w.strip_suffix("ing") {
+            Some(stem) if stem.len() >= 3 => {
+                let doubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+                self.speech_verbs.contains(&format!("{stem}ed"))
+                    || self.speech_verbs.contains(&format!("{stem}d"))
+                    || doubled && self.speech_verbs.contains(&format!("{}ed", &stem[..stem.len() - 1]))
+            }
+            _ => false,
+        }
+    }
+
     /// True for a job-title word.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(&word.to_lowercase())

@@ -597,9 +597,11 @@ pub fn compatible(toks: &[String], full: &[String]) -> bool {
             return false;
         }
     }
-    // a single token must be the family name or match exactly; fuzzy matches need an exact partner
+    // a single token must match a name exactly, or be a variant spelling of the family
+    // name ("Dr. Koratayev" for Andrey Korotayev)
     if toks.len() == 1 {
-        return exact == 1;
+        let last = &full[full.len() - 1];
+        return exact == 1 || full.len() >= 2 && toks[0].chars().count() >= 6 && similar(&toks[0], last);
     }
     exact >= 1 || toks.len() == full.len() && toks.iter().zip(full).all(|(a, b)| similar(a, b))
 }

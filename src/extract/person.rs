@@ -182,8 +182,11 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         let m = NameMention { start, end, name_start, tokens: order_tokens(tokens, family_first), honorific, titled };
         if accept(text, &m, toks, i, lex) {
             out.push(m);
+            i = k.max(i + 1);
+        } else {
+            // "Crime Antonio Mario Costa": the name may start further on
+            i = if honorific { h_end } else { i + 1 };
         }
-        i = k.max(i + 1);
     }
     out
 }
@@ -319,7 +322,7 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
             return Context::Weak;
         }
     }
-    if lex.speech_verbs.contains(&aw) && !after.starts_with(',') {
+    if lex.is_speech_verb(&aw) && !after.starts_with(',') {
         return Context::Weak;
     }
     Context::None

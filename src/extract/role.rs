@@ -123,7 +123,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let pronoun_start = starts_with_pronoun(sent);
         if subj.is_empty() && pronoun_start {
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
-                speech_subjects.push((f, doc.ev(s.0, s.1.min(s.0 + 80))));
+                let ev = doc.ev(s.0, s.1.min(s.0 + 80));
+                if let Some(mr) = mode {
+                    if !(mr == CueRole::Questioner && roles.has_any(f)) {
+                        roles.add(f, edge_of(mr), &session, ev.clone());
+                    }
+                }
+                speech_subjects.push((f, ev));
             }
         }
         for p in &subj {
@@ -199,7 +205,7 @@ fn starts_with_pronoun(s: &str) -> bool {
 }
 
 fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
-    doc.text()[s.0..s.1].split(|c: char| !c.is_alphabetic()).any(|w| doc.lex.speech_verbs.contains(w))
+    doc.text()[s.0..s.1].split(|c: char| !c.is_alphabetic()).any(|w| doc.lex.is_speech_verb(w))
 }
 
 /// Persons that are subjects of a speech verb in the sentence: those before the first
@@ -213,7 +219,7 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
     for w in sent.split(|c: char| !c.is_alphabetic()) {
         let at = s.0 + pos;
         pos += w.len() + 1;
-        if w.is_empty() || !doc.lex.speech_verbs.contains(w) {
+        if w.is_empty() || !doc.lex.is_speech_verb(w) {
             continue;
         }
         if persons.iter().any(|p| p.m.start <= at && at < p.m.end) {

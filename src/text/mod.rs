@@ -118,6 +118,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     let mut b = Builder { text: String::with_capacity(src_cut.len()), offsets: Vec::with_capacity(src_cut.len() + 1) };
 
     let lines: Vec<(usize, &str)> = line_starts(src_cut);
+    let wrapped = hard_wrapped(&lines);
     let mut i = 0;
     while i < lines.len() {
         let (start, line) = lines[i];
@@ -131,7 +132,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
         let last_word = trimmed.rsplit(' ').next().unwrap_or("");
         let joins = j < lines.len()
             && !trimmed.is_empty()
-            && (continues(trimmed, lines[j].1.trim_start())
+            && (continues(trimmed, lines[j].1.trim_start(), wrapped)
                 || (last_word.ends_with('.') && lex.is_abbreviation(last_word.trim_end_matches('.'))));
         if joins {
             if trimmed.ends_with('-') && !trimmed.ends_with(" -") {
@@ -228,8 +229,15 @@ fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
+/// Is the text hard-wrapped (PDF extraction): do most longer lines stop mid-sentence?
+fn hard_wrapped(lines: &[(usize, &str)]) -> bool {
+    let long: Vec<&str> = lines.iter().map(|(_, l)| l.trim()).filter(|l| l.len() > 30).collect();
+    let open = long.iter().filter(|l| l.len() <= 130 && l.chars().last().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '(' | ')' | '&'))).count();
+    long.len() >= 5 && open * 10 >= long.len() * 4
+}
+
 /// Does a line ending in `prev` continue on a line starting with `next`?
-fn continues(prev: &str, next: &str) -> bool {
+fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
     if next.is_empty() {
         return false;
     }
@@ -241,7 +249,8 @@ fn continues(prev: &str, next: &str) -> bool {
     // a long line cut mid-sentence, continued by a capitalised word (PDF wrap of a name)
     let ends_open = last.is_alphanumeric() || matches!(last, ',' | '(' | '&' | '-') || (last == ')' && !prev.ends_with(".)"));
     let next_is_item = next.starts_with(['-', '\u{2022}', '*', '•']) || next.chars().next().is_some_and(|c| c.is_ascii_digit());
-    prev.len() > 70 && ends_open && !next_is_item && !prev.ends_with(':')
+    let min_len = if wrapped { 40 } else { 70 };
+    prev.trim().len() > min_len && ends_open && !next_is_item && !prev.ends_with(':')
 }
 
 /// Where the article ends: the start of the first line (after some text) that is a
