@@ -98,7 +98,7 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
         return None;
     }
     let region = &t[floor..start];
-    let cut = [";", ":", " and ", ". ", "(", ")", " include ", " included ", " including ", " by ", " with "]
+    let cut = [";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with "]
         .iter()
         .filter_map(|b| region.rfind(b).map(|p| p + b.len()))
         .max()

@@ -229,7 +229,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
     }
     if date.is_none() {
-        date = all.iter().map(|x| x.1).find(|d| d.0.is_some());
+        // a date in the report's first lines (its publication date)
+        let head_lines = doc.lines.iter().take(4).map(|l| l.1).last().unwrap_or(0);
+        date = all.iter().filter(|x| x.0 < head_lines).map(|x| x.1).find(|d| d.0.is_some());
     }
     ev.date = date.and_then(|d| d.iso());
 
@@ -258,7 +260,14 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         // "in Tokyo", "in Abuja" in a sentence about the event
         let re = Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid");
         ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
-            re.captures_iter(&t[s.0..s.1]).map(|c| c[1].to_string()).find(|p| lex.is_place(p) && !is_country_like(p))
+            let st = &t[s.0..s.1];
+            let l = st.to_lowercase();
+            let about_event = ["held", "organi", "hosted", "took place", "convened", "scheduled"].iter().any(|w| l.contains(w))
+                && lex.event_kinds.iter().any(|(w, _)| l.contains(w.as_str()));
+            if !about_event {
+                return None;
+            }
+            re.captures_iter(st).map(|c| c[1].to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
         });
     }
     if let Some(&(a, b)) = doc.lines.first() {
@@ -274,7 +283,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             let mut last_end = ce;
             for im in doc.insts_in((ce, s.1)) {
                 let gap = &t[last_end..im.start];
-                if gap.len() > 60 || gap.contains(". ") || (last_end != ce && !(gap.contains(',') || gap.contains(" and ") || gap.contains('&'))) {
+                let joined = gap.contains(',') || gap.contains(" and ") || gap.contains('&') || gap.ends_with(" at the ") || gap.ends_with(" at ");
+                if gap.len() > 60 || gap.contains(". ") || (last_end != ce && !joined) {
                     break;
                 }
                 if !im.unit {
@@ -329,6 +339,14 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
     }
     ev
+}
+
+/// Country names are not cities: a place that is also a demonym's country is skipped by
+/// checking the lexicon's section-free list for a few well-known country forms.
+fn is_country(p: &str, lex: &crate::Lexicon) -> bool {
+    let l = p.to_lowercase();
+    // a country has a demonym built from it ("pakistan" → "pakistani")
+    ["i", "n", "an", "ian", "ese", "ish"].iter().any(|suf| lex.demonyms.contains(&format!("{l}{suf}"))) || lex.demonyms.contains(&l)
 }
 
 fn is_country_like(p: &str) -> bool {

@@ -183,7 +183,8 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         return None;
     }
     // all words are generic ("Executive Committee", "The Board")
-    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || lex.nonname.contains(&t.text.to_lowercase())) {
+    const GENERIC: &[&str] = &["executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
+    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || GENERIC.contains(&t.text.to_lowercase().as_str())) {
         return None;
     }
     // a country's name: "Russian Federation", "Soviet Union", "United States"
@@ -220,6 +221,14 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
             break;
         }
     }
+    // a ministry of several portfolios: "Ministry of Power, Energy and Mineral Resources"
+    if seg[0].text == "Ministry" || seg[0].text == "Department" {
+        static PORTFOLIOS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = PORTFOLIOS.get_or_init(|| regex::Regex::new(r"^(?:, \p{Lu}[\p{L}']*(?: \p{Lu}[\p{L}']*)*)*,? (?:and|&) \p{Lu}[\p{L}']*(?: \p{Lu}[\p{L}']*)*").expect("valid"));
+        if let Some(m) = re.find(&text[end..]) {
+            end += m.end();
+        }
+    }
     // venues are places, not institutions: "International Conference Centre"
     let lower = text[start..end].to_lowercase();
     if ["conference centre", "conference center", "convention centre", "convention center", "exhibition centre", "exhibition center", "congress centre"].iter().any(|v| lower.contains(v)) {
@@ -241,6 +250,63 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     }
     let _ = toks;
     Some(InstMention { start, end, name, aliases, acronym_only: false, unit: false })
+}
+
+/// Media outlets named by structure: a dateline's sources ("ISLAMABAD, (UrduPoint /
+/// Pakistan Point News - 29th Apr, 2025)"), the lines of a "Media Coverage:" list, and
+/// "covered by the X".
+pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
+    static RES: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    let [dateline, covered] = RES.get_or_init(|| {
+        [
+            regex::Regex::new(r"^\s*[\p{Lu}][\p{Lu} .'-]{1,30},?\s*\(([^()]{3,80}?)\s+[-–]\s+\d").expect("valid"),
+            regex::Regex::new(r"\bcovered\s+by\s+(?:the\s+)?((?:\p{Lu}[\p{L}'.-]*\s?){1,5})").expect("valid"),
+        ]
+    });
+    let mut out = Vec::new();
+    let mut push = |start: usize, name: &str, out: &mut Vec<InstMention>| {
+        let name = name.trim().trim_end_matches(" Coverage").trim();
+        if name.chars().next().is_some_and(char::is_uppercase) && name.len() >= 3 {
+            out.push(InstMention { start, end: start + name.len(), name: name.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
+        }
+    };
+    let mut in_list = false;
+    let mut items = 0;
+    for (k, &(a, b)) in lines.iter().enumerate() {
+        let line = &text[a..b];
+        if k < 6 {
+            if let Some(c) = dateline.captures(line) {
+                let g = c.get(1).expect("group");
+                let mut pos = a + g.start();
+                for part in g.as_str().split('/') {
+                    let lead = part.len() - part.trim_start().len();
+                    push(pos + lead, part, &mut out);
+                    pos += part.len() + 1;
+                }
+            }
+        }
+        let l = line.to_lowercase();
+        let words = line.split_whitespace().count();
+        if (l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")) && words <= 4 {
+            in_list = true;
+            items = 0;
+            continue;
+        }
+        if in_list {
+            let short_name = words <= 6 && !line.ends_with(['.', ':']) && line.chars().next().is_some_and(char::is_uppercase) && !line.contains("://");
+            if short_name {
+                push(a, line, &mut out);
+                items += 1;
+            } else if items > 0 {
+                in_list = false; // the list is over; an intro line before it is skipped
+            }
+        }
+        for c in covered.captures_iter(line) {
+            let g = c.get(1).expect("group");
+            push(a + g.start(), g.as_str(), &mut out);
+        }
+    }
+    out
 }
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
@@ -274,6 +340,8 @@ mod tests {
             ("Founder of YPAED Coop. Soc. Ltd., and", &["YPAED Coop. Soc. Ltd."]),
             ("MD/CEO of AGRI Solution Ltd, delivered", &["AGRI Solution Ltd"]),
             ("The Executive Committee met", &[]),
+            ("Professor Rehman Sobhan, Chairman, Centre for Policy Dialogue presented a paper", &["Centre for Policy Dialogue"]),
+            ("Adviser to the Prime Minister, Ministry of Power, Energy and Mineral Resources, Government of", &["Ministry of Power, Energy and Mineral Resources"]),
             ("BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES", &["BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES"]),
         ];
         for (input, want) in cases {

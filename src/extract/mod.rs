@@ -340,6 +340,8 @@ fn find_institutions(doc: &mut Doc) {
         }
         merged.push(m);
     }
+    merged.extend(institution::find_media(t, &doc.lines));
+    merged.sort_by_key(|m| (m.start, m.end));
     // cluster by key and by acronym
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for m in merged {
@@ -401,7 +403,8 @@ fn find_institutions(doc: &mut Doc) {
                     None if acronym_in_institution_position(&toks, k, li, lex)
                         && !lex.is_title(p)
                         && !lex.is_place(p)
-                        && !lex.postnominals.iter().any(|x| x.len() == 1 && x[0] == p) =>
+                        && !lex.postnominals.iter().any(|x| x.len() == 1 && x[0] == p)
+                        && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase()) =>
                     {
                         let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
                         acr.insert(p.to_string(), i);
