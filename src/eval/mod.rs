@@ -330,7 +330,10 @@ pub fn score(graph: &ReportGraph, gold: &Gold, docs: Option<&BTreeSet<String>>) 
             .iter()
             .filter(|k| gold2nodes.get(*k).map_or(0, Vec::len) == 1)
             .count();
-        out.push("crossdoc_resolved", Figure::Float(ratio(resolved, multi.len())));
+        out.push(
+            "crossdoc_resolved",
+            Figure::Float(ratio(resolved, multi.len())),
+        );
     }
 
     // institutions
@@ -395,7 +398,11 @@ pub fn score(graph: &ReportGraph, gold: &Gold, docs: Option<&BTreeSet<String>>) 
     let mut pred_part: BTreeSet<(&str, &str)> = BTreeSet::new();
     let mut pred_aff: BTreeSet<(&str, &str)> = BTreeSet::new();
     for (_, s, t, e) in graph.edges() {
-        let (s, t, k) = (graph.graph[s].id.as_str(), graph.graph[t].id.as_str(), e.kind.as_str());
+        let (s, t, k) = (
+            graph.graph[s].id.as_str(),
+            graph.graph[t].id.as_str(),
+            e.kind.as_str(),
+        );
         for (a, b) in [(s, t), (t, s)] {
             if let Some(&pa) = node2gold.get(a) {
                 if let Some(&eb) = enode2gold.get(b) {
@@ -429,7 +436,10 @@ pub fn score(graph: &ReportGraph, gold: &Gold, docs: Option<&BTreeSet<String>>) 
     out.push_prf("role", set_prf(&pred_roles, &gold_roles));
     out.push_prf("particip", set_prf(&pred_part, &gold_part));
     out.push_prf("affil", set_prf(&pred_aff, &gold_aff));
-    out.push_prf("alongside", set_prf(&pairs(&pred_roles), &pairs(&gold_roles)));
+    out.push_prf(
+        "alongside",
+        set_prf(&pairs(&pred_roles), &pairs(&gold_roles)),
+    );
 
     // topics, per report
     let topic_nodes: Vec<&crate::graph::Node> = nodes

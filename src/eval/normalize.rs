@@ -19,9 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 const HONORIFICS: &str = r"h\.?\s*e\.?|his excellency|her excellency|excellency|prof\.?|professor|dr\.?|doctor|mr\.?|mrs\.?|ms\.?|miss|amb\.?|ambassador|lt\.?|lieutenant|gen\.?|general|maj\.?|major|brig\.?|brigadier|col\.?|colonel|capt\.?|captain|avm|air vice marshal|air marshal|air chief marshal|adm\.?|admiral|vice admiral|rear admiral|sen\.?|senator|sir|dame|engr\.?|eng\.?|hon\.?|honorable|honourable|mian|syed|sardar|justice|retd\.?|\(r\)|\(retd\.?\)|\(retd\)|si\(m\)|hi\(m\)|s\s*bt|ti";
 
 /// The post-nominal alternatives of `POSTNOMINALS` (matched case-sensitively).
-const POSTNOMINALS: [&str; 9] = [
-    "hi m", "si m", "hi", "si", "s bt", "ti", "phd", "retd", "r",
-];
+const POSTNOMINALS: [&str; 9] = ["hi m", "si m", "hi", "si", "s bt", "ti", "phd", "retd", "r"];
 
 /// One element of an honorific alternative.
 #[derive(Debug, Clone, Copy)]
@@ -107,7 +105,7 @@ pub fn fold(s: &str) -> String {
 /// Case-insensitive comparison of a text character with a pattern character, as Python's
 /// `re.IGNORECASE` does for the ASCII letters and punctuation of `HON_RE`.
 fn ci_eq(c: char, pat: char) -> bool {
-    if c.to_ascii_lowercase() == pat.to_ascii_lowercase() {
+    if c.eq_ignore_ascii_case(&pat) {
         return true;
     }
     matches!(
@@ -336,7 +334,10 @@ mod tests {
         assert_eq!(drop_parenthesised("a (b) c (d"), "a   c (d");
         assert_eq!(strip_postnominals("john smith phd"), "john smith");
         assert_eq!(strip_postnominals("hi"), "hi");
-        assert_eq!(centre_to_center("centre xcentre centre."), "center xcentre center.");
+        assert_eq!(
+            centre_to_center("centre xcentre centre."),
+            "center xcentre center."
+        );
         assert!(py_isspace('\u{1F}') && !py_isword('-') && py_isword('é'));
     }
 }

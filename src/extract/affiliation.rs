@@ -5,6 +5,7 @@
 //! Prof. Garba …").
 
 use super::{Doc, Fact, IMention};
+use crate::text::Span;
 
 /// Lower-case words that may continue an apposition after a comma.
 const APPOS_CONT: &[&str] = &["a", "an", "the", "former", "ex", "and", "of", "at", "in", "for", "on", "senior", "junior", "associate", "assistant", "deputy", "chief", "acting", "visiting", "founding", "executive", "research", "also", "currently", "now"];
@@ -14,11 +15,32 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
     let t = doc.text();
     let mut out: Vec<Fact> = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // A list written "Title, Org, Name; …" (title first) or "Name, Title, Org; …" (apposition):
+    // the stretch between two names belongs to the second when the first was itself
+    // introduced by a title, otherwise to the first.
+    let prefixes: Vec<Option<(Span, bool)>> = doc
+        .pm
+        .iter()
+        .enumerate()
+        .map(|(k, pm)| {
+            let line = doc.lines[pm.line];
+            let prev_person_end = if k > 0 && doc.pm[k - 1].line == pm.line { doc.pm[k - 1].m.end } else { line.0 };
+            prefix(doc, pm.m.start, prev_person_end.max(line.0)).map(|(seg, _)| (seg, seg.0 > prev_person_end.max(line.0)))
+        })
+        .collect();
     for (k, pm) in doc.pm.iter().enumerate() {
         let line = doc.lines[pm.line];
-        let next_person = doc.pm.get(k + 1).filter(|n| n.line == pm.line).map_or(line.1, |n| n.m.start);
-        let prev_person_end = if k > 0 && doc.pm[k - 1].line == pm.line { doc.pm[k - 1].m.end } else { line.0 };
-        for (seg, title_side) in [apposition(t, pm.m.end, next_person.min(line.1)), prefix(doc, pm.m.start, prev_person_end.max(line.0))].into_iter().flatten() {
+        let next_same_line = doc.pm.get(k + 1).filter(|n| n.line == pm.line);
+        let next_person = next_same_line.map_or(line.1, |n| n.m.start);
+        let title_first = prefixes[k].is_some();
+        // the next name's title-first prefix claims the stretch after this name
+        let next_claims = next_same_line.is_some() && prefixes[k + 1].is_some_and(|(_, after_boundary)| title_first || after_boundary);
+        // this name's prefix is its own only if it does not belong to the previous name
+        let prev_title_first = k > 0 && doc.pm[k - 1].line == pm.line && prefixes[k - 1].is_some();
+        let own_prefix = prefixes[k].filter(|(_, after_boundary)| *after_boundary || prev_title_first || k == 0 || doc.pm[k - 1].line != pm.line);
+        let appos = if next_claims { None } else { apposition(t, pm.m.end, next_person.min(line.1)) };
+        let own_prefix = own_prefix.map(|(seg, _)| (seg, Side::Before));
+        for (seg, title_side) in [appos, own_prefix].into_iter().flatten() {
             for im in doc.insts_in(seg) {
                 if im.unit {
                     continue;
@@ -98,7 +120,7 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
         return None;
     }
     let region = &t[floor..start];
-    let cut = [";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with "]
+    let cut = [";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with ", " while ", " whereas "]
         .iter()
         .filter_map(|b| region.rfind(b).map(|p| p + b.len()))
         .max()

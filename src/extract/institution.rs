@@ -60,7 +60,13 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
                 break;
             }
         }
-        let run = &toks[i..=last_cap];
+        let mut run = &toks[i..=last_cap];
+        // a person before "and": "Prof Tan and Nanyang Technological University"
+        if super::person::honorific_end(toks, i, lex) > i {
+            if let Some(and) = run.iter().position(|t| matches!(t.text, "and" | "&")) {
+                run = &run[and + 1..];
+            }
+        }
         for seg in split_run(run, lex) {
             if let Some(m) = make_mention(text, seg, toks, lex) {
                 out.push(m);

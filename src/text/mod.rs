@@ -132,7 +132,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
         let last_word = trimmed.rsplit(' ').next().unwrap_or("");
         let joins = j < lines.len()
             && !trimmed.is_empty()
-            && (continues(trimmed, lines[j].1.trim_start(), wrapped)
+            && (continues(trimmed, lines[j].1.trim_start(), wrapped, j > i + 1)
                 || (last_word.ends_with('.') && lex.is_abbreviation(last_word.trim_end_matches('.'))));
         if joins {
             if trimmed.ends_with('-') && !trimmed.ends_with(" -") {
@@ -237,7 +237,7 @@ fn hard_wrapped(lines: &[(usize, &str)]) -> bool {
 }
 
 /// Does a line ending in `prev` continue on a line starting with `next`?
-fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
+fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool {
     if next.is_empty() {
         return false;
     }
@@ -249,6 +249,9 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
     // a long line cut mid-sentence, continued by a capitalised word (PDF wrap of a name)
     let ends_open = last.is_alphanumeric() || matches!(last, ',' | '(' | '&' | '-') || (last == ')' && !prev.ends_with(".)"));
     let next_is_item = next.starts_with(['-', '\u{2022}', '*', '•']) || next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if blank_between && !wrapped {
+        return false; // a paragraph break
+    }
     let min_len = if wrapped { 40 } else { 70 };
     prev.trim().len() > min_len && ends_open && !next_is_item && !prev.ends_with(':')
 }
