@@ -22,7 +22,12 @@ pub struct Args {
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     let (docs, skipped) = read_inputs(&a.inputs)?;
     let g = reportgraph::build(&docs, lex, &BuildOptions::default());
-    let _ = (&g, &a.gold, a.json);
-    anyhow::bail!("eval: scorer not yet wired");
+    let gold = reportgraph::eval::load_gold(&a.gold, None)?;
+    let scores = reportgraph::eval::score(&g, &gold, None);
+    if a.json {
+        println!("{}", scores.to_json_string());
+    } else {
+        print!("{scores}");
+    }
     Ok(if skipped > 0 { EXIT_SKIPPED } else { EXIT_OK })
 }

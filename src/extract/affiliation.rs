@@ -28,18 +28,21 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
             prefix(doc, pm.m.start, prev_person_end.max(line.0)).map(|(seg, _)| (seg, seg.0 > prev_person_end.max(line.0)))
         })
         .collect();
+    // a name's prefix is its own when a boundary (';', "while", the line start) precedes
+    // it or the previous name was itself introduced title-first
+    let mut own = vec![false; doc.pm.len()];
+    for k in 0..doc.pm.len() {
+        let first_in_line = k == 0 || doc.pm[k - 1].line != doc.pm[k].line;
+        own[k] = prefixes[k].is_some_and(|(_, after_boundary)| after_boundary || first_in_line || own[k - 1]);
+    }
     for (k, pm) in doc.pm.iter().enumerate() {
         let line = doc.lines[pm.line];
         let next_same_line = doc.pm.get(k + 1).filter(|n| n.line == pm.line);
         let next_person = next_same_line.map_or(line.1, |n| n.m.start);
-        let title_first = prefixes[k].is_some();
         // the next name's title-first prefix claims the stretch after this name
-        let next_claims = next_same_line.is_some() && prefixes[k + 1].is_some_and(|(_, after_boundary)| title_first || after_boundary);
-        // this name's prefix is its own only if it does not belong to the previous name
-        let prev_title_first = k > 0 && doc.pm[k - 1].line == pm.line && prefixes[k - 1].is_some();
-        let own_prefix = prefixes[k].filter(|(_, after_boundary)| *after_boundary || prev_title_first || k == 0 || doc.pm[k - 1].line != pm.line);
-        let appos = if next_claims { None } else { apposition(t, pm.m.end, next_person.min(line.1)) };
-        let own_prefix = own_prefix.map(|(seg, _)| (seg, Side::Before));
+        let next_claims = next_same_line.is_some() && prefixes[k + 1].is_some_and(|(_, after_boundary)| own[k] || after_boundary);
+        let appos = if next_claims { None } else { apposition(doc, pm.m.end, next_person.min(line.1)) };
+        let own_prefix = prefixes[k].filter(|_| own[k]).map(|(seg, _)| (seg, Side::Before));
         for (seg, title_side) in [appos, own_prefix].into_iter().flatten() {
             for im in doc.insts_in(seg) {
                 if im.unit {
@@ -57,7 +60,8 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
 }
 
 /// The apposition after a name: ", Title at Org, …", "(Title, Org)", " of/from/at Org".
-fn apposition(t: &str, end: usize, limit: usize) -> Option<((usize, usize), Side)> {
+fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Side)> {
+    let t = doc.text();
     let rest = &t[end..limit.max(end)];
     if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
         let open = end + (rest.len() - inner.len());
@@ -85,7 +89,8 @@ fn apposition(t: &str, end: usize, limit: usize) -> Option<((usize, usize), Side
         if c == ',' {
             let next = body[i + 1..].trim_start();
             let w: String = next.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !APPOS_CONT.contains(&w.as_str()) {
+            let postnominal = doc.lex.postnominals.iter().any(|p| p.len() == 1 && p[0] == w);
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !APPOS_CONT.contains(&w.as_str()) && !postnominal {
                 stop = i;
                 break;
             }
@@ -122,7 +127,10 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
     let region = &t[floor..start];
     let cut = [";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with ", " while ", " whereas "]
         .iter()
-        .filter_map(|b| region.rfind(b).map(|p| p + b.len()))
+        .filter_map(|b| {
+            // "HP, Inc. Mr Dion Weisler": a dot after an abbreviation is no boundary
+            region.rmatch_indices(b).find(|(p, _)| *b != ". " || !doc.lex.is_abbreviation(region[..*p].rsplit(' ').next().unwrap_or(""))).map(|(p, _)| p + b.len())
+        })
         .max()
         .unwrap_or(0);
     let seg = &region[cut..];
