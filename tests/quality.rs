@@ -1,0 +1,73 @@
+//! Extraction quality on the development sets, measured by the same scorer as
+//! `../shared/score.py` (`reportgraph::eval`). Each figure is a floor: the test fails
+//! when a change makes it fall. Raise the floors when the figures rise.
+
+use reportgraph::eval::{load_gold, score, Figure};
+use std::path::Path;
+
+fn figures(texts: &str, gold: &str) -> Vec<(String, f64)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lex = reportgraph::Lexicon::builtin();
+    let paths = reportgraph::ingest::collect_paths(&[root.join(texts)]).unwrap();
+    let docs: Vec<_> = paths.iter().map(|p| reportgraph::ingest::read_document(p).unwrap()).collect();
+    let g = reportgraph::build(&docs, &lex, &Default::default());
+    let gold = load_gold(&root.join(gold), None).unwrap();
+    score(&g, &gold, None)
+        .figures
+        .into_iter()
+        .map(|(k, v)| (k, match v { Figure::Int(i) => i as f64, Figure::Float(f) => f }))
+        .collect()
+}
+
+fn check(set: &str, got: &[(String, f64)], floors: &[(&str, f64)], ceilings: &[(&str, f64)]) {
+    let get = |k: &str| got.iter().find(|(n, _)| n == k).map(|(_, v)| *v).unwrap_or_else(|| panic!("no figure {k}"));
+    let mut bad = Vec::new();
+    for (k, min) in floors {
+        if get(k) < *min {
+            bad.push(format!("{k} = {} < {min}", get(k)));
+        }
+    }
+    for (k, max) in ceilings {
+        if get(k) > *max {
+            bad.push(format!("{k} = {} > {max}", get(k)));
+        }
+    }
+    assert!(bad.is_empty(), "{set}: {}\nall figures: {got:?}", bad.join("; "));
+}
+
+#[test]
+fn sample_corpus_figures_hold() {
+    let got = figures("data/reports", "tests/gold");
+    check(
+        "sample corpus",
+        &got,
+        &[
+            ("person_f1", 0.96),
+            ("participant_recall", 1.0),
+            ("crossdoc_resolved", 1.0),
+            ("inst_f1", 0.89),
+            ("role_f1", 0.94),
+            ("affil_f1", 0.90),
+            ("alongside_f1", 0.93),
+        ],
+        &[("person_dup", 0.0), ("person_overmerged", 0.0)],
+    );
+}
+
+#[test]
+fn second_dev_set_figures_hold() {
+    let got = figures("tests/dev2/texts", "tests/dev2/gold");
+    check(
+        "dev2",
+        &got,
+        &[
+            ("person_f1", 0.98),
+            ("participant_recall", 1.0),
+            ("inst_f1", 0.86),
+            ("role_f1", 0.96),
+            ("affil_f1", 0.89),
+            ("alongside_f1", 0.95),
+        ],
+        &[("person_dup", 0.0), ("person_overmerged", 0.0)],
+    );
+}
