@@ -177,23 +177,17 @@ impl Lexicon {
 
     /// Loads lexicons from a folder; files it lacks come from the built-in set.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
-        let mut err = None;
-        let lex = Lexicon::from_sources(&|name| {
+        let mut files = std::collections::HashMap::new();
+        for (name, builtin) in BUILTIN {
             let p = dir.join(name);
-            if p.exists() {
-                match std::fs::read_to_string(&p) {
-                    Ok(s) => return Some(s),
-                    Err(e) => {
-                        let _ = e;
-                    }
-                }
-            }
-            BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string())
-        });
-        if let Some(e) = err.take() {
-            return Err(e);
+            let text = if p.exists() {
+                std::fs::read_to_string(&p).map_err(|e| LexiconError::Io { file: p.display().to_string(), source: e })?
+            } else {
+                builtin.to_string()
+            };
+            files.insert(*name, text);
         }
-        lex
+        Lexicon::from_sources(&|name| files.get(name).cloned())
     }
 
     fn from_sources(get: &dyn Fn(&str) -> Option<String>) -> Result<Lexicon, LexiconError> {

@@ -101,7 +101,7 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
     let r = res();
     let mut out: Vec<(usize, usize, Date)> = Vec::new();
     let valid = |y: i32, m: u32, d: u32| (1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
-    let mut push = |a: usize, b: usize, d: Date, out: &mut Vec<(usize, usize, Date)>| {
+    let push = |a: usize, b: usize, d: Date, out: &mut Vec<(usize, usize, Date)>| {
         if !out.iter().any(|&(x, y, _)| a < y && x < b) {
             out.push((a, b, d));
         }

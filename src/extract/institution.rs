@@ -270,7 +270,7 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
         ]
     });
     let mut out = Vec::new();
-    let mut push = |start: usize, name: &str, out: &mut Vec<InstMention>| {
+    let push = |start: usize, name: &str, out: &mut Vec<InstMention>| {
         let name = name.trim().trim_end_matches(" Coverage").trim();
         if name.chars().next().is_some_and(char::is_uppercase) && name.len() >= 3 {
             out.push(InstMention { start, end: start + name.len(), name: name.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });

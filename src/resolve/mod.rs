@@ -362,7 +362,7 @@ pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
     let mut topic_ix: HashMap<String, usize> = HashMap::new();
     let mut places: Vec<Entity> = Vec::new();
     let mut place_ix: HashMap<String, usize> = HashMap::new();
-    let mut add_named = |list: &mut Vec<Entity>, ix: &mut HashMap<String, usize>, name: &str, doc: &str, ev: &Evidence| -> usize {
+    let add_named = |list: &mut Vec<Entity>, ix: &mut HashMap<String, usize>, name: &str, doc: &str, ev: &Evidence| -> usize {
         let k = crate::text::fold(name).to_lowercase();
         let i = *ix.entry(k).or_insert_with(|| {
             list.push(Entity { label: name.to_string(), ..Default::default() });
