@@ -281,7 +281,13 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         for m in r.organizer_after.find_iter(st) {
             let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
             let mut last_end = ce;
+            let mut last_inst = usize::MAX;
             for im in doc.insts_in((ce, s.1)) {
+                if im.inst == last_inst {
+                    last_end = im.end; // "(CSP)" after "Center for Strategic Perspective"
+                    continue;
+                }
+                last_inst = im.inst;
                 let gap = &t[last_end..im.start];
                 let joined = gap.contains(',') || gap.contains(" and ") || gap.contains('&') || gap.ends_with(" at the ") || gap.ends_with(" at ");
                 if gap.len() > 60 || gap.contains(". ") || (last_end != ce && !joined) {

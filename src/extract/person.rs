@@ -298,7 +298,7 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
         let seg = b.rsplit([';', ':', '.']).next().unwrap_or("");
         let cut = seg.rmatch_indices(',').nth(1).map_or(0, |(p, _)| p + 1);
         let seg = &seg[cut..];
-        if seg.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.chars().next().is_some_and(char::is_uppercase) && (lex.is_title(w) || lex.is_institution_word(w))) {
+        if seg.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.chars().next().is_some_and(char::is_uppercase) && lex.is_title(w)) {
             return Context::Strong;
         }
     }

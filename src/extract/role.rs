@@ -100,7 +100,10 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     claimed.push((cs, ce));
                     continue;
                 }
-                let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus, next_cue);
+                // those thanked for attending are named; "she thanked … for their participation"
+                // does not make the speaker an attendee
+                let focus_for_cue = if cue.role == CueRole::Attendee { None } else { focus };
+                let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus_for_cue, next_cue);
                 if targets.is_empty() {
                     continue;
                 }

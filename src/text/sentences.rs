@@ -30,6 +30,13 @@ pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Ve
         let mut i = 0;
         while i < bytes.len() {
             let c = bytes[i];
+            // a full stop glued to the next sentence: "in space.Contextualizing"
+            if c == b'.' && i >= 3 && i + 2 < bytes.len() && bytes[i + 1].is_ascii_uppercase() && bytes[i + 2].is_ascii_lowercase() && bytes[i - 1].is_ascii_lowercase() && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase() {
+                out.push((bs + start, bs + i + 1));
+                start = i + 1;
+                i += 1;
+                continue;
+            }
             if (c == b'.' || c == b'!' || c == b'?') && i + 1 < bytes.len() {
                 // allow a closing quote or bracket right after the mark
                 let mut k = i + 1;
