@@ -429,6 +429,10 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
     if line == 0 && k == 0 {
         return true;
     }
+    // a family name in capitals after an honorific: "Prof. OKONOGI Masao"
+    if toks.get(k + 1).is_some_and(|n| n.is_title_case()) && (k.saturating_sub(5)..k).any(|j| person::honorific_end(toks, j, lex) == k) {
+        return false;
+    }
     let lo = k.saturating_sub(6);
     // "National Security Adviser (NSA)": the acronym of a title is not an institution
     if k >= 1 && toks[k - 1].text == "(" {
