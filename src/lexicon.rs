@@ -264,7 +264,7 @@ impl Lexicon {
     /// a one-word honorific ("Dr", "Prof", "Lt") or a common abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.').to_lowercase();
-        const COMMON: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng"];
+        const COMMON: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng", "coop", "soc", "corp", "intl", "bros", "pvt", "assn", "natl", "mt", "ft"];
         COMMON.contains(&w.as_str()) || self.honorifics.iter().any(|h| h.len() == 1 && h[0] == w)
     }
 

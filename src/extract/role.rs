@@ -128,7 +128,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
                 let ev = doc.ev(s.0, s.1.min(s.0 + 80));
                 if let Some(mr) = mode {
-                    if !(mr == CueRole::Questioner && roles.has_any(f)) {
+                    if section_applies(mr, roles.has_any(f)) {
                         roles.add(f, edge_of(mr), &session, ev.clone());
                     }
                 }
@@ -138,8 +138,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         for p in &subj {
             let ev = doc.ev(p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
-                let already = roles.has_any(p.person);
-                if !(mr == CueRole::Questioner && already) {
+                if section_applies(mr, roles.has_any(p.person)) {
                     roles.add(p.person, edge_of(mr), &session, ev.clone());
                 }
                 // a keynote or rapporteur section has one speaker
@@ -154,7 +153,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             let line = &t[doc.lines[li].0..doc.lines[li].1];
             if line.starts_with(['\u{2022}', '-', '*']) {
                 if let Some(p) = persons.first() {
-                    if !(mr == CueRole::Questioner && roles.has_any(p.person)) {
+                    if section_applies(mr, roles.has_any(p.person)) {
                         roles.add(p.person, edge_of(mr), &session, doc.ev(p.m.start, p.m.end));
                     }
                 }
@@ -187,6 +186,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         .into_iter()
         .map(|((person, role), (session, evidence))| Fact::Role { person, role, session, evidence })
         .collect()
+}
+
+/// Does a section's role go to a person who speaks in it? A keynote or rapporteur section
+/// names its one speaker whatever else they did; a panel, discussion or Q&A section gives
+/// its role only to persons without one (a panellist answering in Q&A stays a panellist).
+fn section_applies(mode: CueRole, has_role: bool) -> bool {
+    matches!(mode, CueRole::Keynote | CueRole::Rapporteur) || !has_role
 }
 
 /// A short line without final punctuation: a heading.
@@ -247,9 +253,12 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
         .filter(|p| {
             // not the object of "thanked X", "asked X", "invited X", "according to"
             let before = t[s.0..p.m.start].trim_end().to_lowercase();
+            // nor the source quoted: "according to its Executive Vice Chairman, Dr. X"
+            let near = &before[before.len().saturating_sub(80)..];
             !["thanked", "asked", "invited", "welcomed", "introduced", "answering", "congratulated", "commended", "to", "with", "by"]
                 .iter()
                 .any(|w| before.ends_with(w))
+                && !near.contains("according to")
         })
         .collect()
 }
