@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod query;
 pub mod resolve;
+pub mod stream;
 pub mod text;
 
 pub use graph::{Edge, EdgeKind, Evidence, Node, NodeKind, ReportGraph};

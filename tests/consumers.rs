@@ -105,6 +105,8 @@ fn edge(kind: EdgeKind, key: &str) -> Edge {
         session: None,
         documents: vec!["r&d <1>.txt".into()],
         evidence: vec![ev("\"quoted\" & <tagged> \\ \u{1}")],
+        weight: None,
+        events: vec![],
     }
 }
 

@@ -44,6 +44,8 @@ fn edge(s: &str, t: &str, kind: EdgeKind) -> (String, String, Edge) {
         session: None,
         documents: vec![],
         evidence: vec![],
+        weight: None,
+        events: vec![],
     };
     (s.into(), t.into(), e)
 }

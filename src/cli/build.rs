@@ -1,14 +1,16 @@
 //! `reportgraph build [INPUT]... [--out DIR]`: reports in, graph files out.
 
-use super::{read_inputs, EXIT_OK, EXIT_SKIPPED};
+use super::{build_graph, read_inputs_with, EXIT_OK, EXIT_SKIPPED};
 use anyhow::Context;
+use reportgraph::ingest::ReadOptions;
 use reportgraph::pipeline::BuildOptions;
 use std::path::PathBuf;
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Report files or folders (searched recursively for .txt and .md).
+    /// Report files or folders (searched recursively for .txt, .md, .html, .htm, .pdf);
+    /// `-` reads standard input.
     #[arg(default_value = "data/reports")]
     pub inputs: Vec<PathBuf>,
     /// Output folder.
@@ -17,6 +19,10 @@ pub struct Args {
     /// Extract on one thread.
     #[arg(long)]
     pub single_thread: bool,
+    /// Skip reports larger than this (bytes, or with k/M/G): text files, and the text of
+    /// HTML and PDF files (whose files may be 8 times larger).
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = reportgraph::ingest::parse_size)]
+    pub max_bytes: u64,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -24,12 +30,13 @@ pub struct Args {
 
 /// Runs `build`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
-    let (docs, skipped) = read_inputs(&a.inputs)?;
-    let g = reportgraph::build(&docs, lex, &BuildOptions { single_thread: a.single_thread });
+    let (docs, unread) = read_inputs_with(&a.inputs, &ReadOptions { max_bytes: a.max_bytes })?;
+    let (g, failed) = build_graph(&docs, lex, &BuildOptions { single_thread: a.single_thread });
+    let skipped = unread + failed;
     let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
     if !a.quiet {
         let (nk, ek) = g.counts();
-        println!("read {} report(s){}", docs.len(), if skipped > 0 { format!(", skipped {skipped}") } else { String::new() });
+        println!("read {} report(s){}", docs.len() - failed, if skipped > 0 { format!(", skipped {skipped}") } else { String::new() });
         for d in &g.documents {
             println!("  {d}");
         }

@@ -1,6 +1,7 @@
 //! `reportgraph eval --gold DIR [INPUT]...`: build and score against gold annotations.
 
-use super::{read_inputs, EXIT_OK, EXIT_SKIPPED};
+use super::{build_graph, read_inputs_with, EXIT_OK, EXIT_SKIPPED};
+use reportgraph::ingest::ReadOptions;
 use reportgraph::pipeline::BuildOptions;
 use std::path::PathBuf;
 
@@ -13,6 +14,9 @@ pub struct Args {
     /// Report files or folders.
     #[arg(default_value = "data/reports")]
     pub inputs: Vec<PathBuf>,
+    /// Skip reports larger than this (bytes, or with k/M/G), as in `build`.
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = reportgraph::ingest::parse_size)]
+    pub max_bytes: u64,
     /// Print one JSON object instead of lines.
     #[arg(long)]
     pub json: bool,
@@ -20,8 +24,9 @@ pub struct Args {
 
 /// Runs `eval`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
-    let (docs, skipped) = read_inputs(&a.inputs)?;
-    let g = reportgraph::build(&docs, lex, &BuildOptions::default());
+    let (docs, unread) = read_inputs_with(&a.inputs, &ReadOptions { max_bytes: a.max_bytes })?;
+    let (g, failed) = build_graph(&docs, lex, &BuildOptions::default());
+    let skipped = unread + failed;
     let gold = reportgraph::eval::load_gold(&a.gold, None)?;
     let scores = reportgraph::eval::score(&g, &gold, None);
     if a.json {

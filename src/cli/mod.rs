@@ -1,7 +1,16 @@
 //! Command-line parsing and dispatch; one file per subcommand.
 
+mod alongside;
 mod build;
 mod eval;
+mod export;
+mod event;
+mod output;
+mod pairs;
+mod path;
+mod person;
+mod render;
+mod top;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -17,7 +26,8 @@ pub const EXIT_FATAL: u8 = 1;
 const EXIT_HELP: &str = "Exit codes:
   0  success
   1  fatal error (bad arguments, unreadable input folder, outputs not written)
-  2  finished, but some input files were skipped (one line per file on stderr)";
+  2  finished, but some input files were skipped (one line per file on stderr)
+  3  query name not found or ambiguous (suggestions or candidates on stderr)";
 
 /// Persons, institutions, events and topics of event reports, as a graph for Gephi,
 /// Graphviz and networkx.
@@ -40,6 +50,31 @@ pub enum Command {
     /// Build from reports and score the graph against gold annotations.
     #[command(after_help = EXIT_HELP)]
     Eval(eval::Args),
+    /// Write any format (json, graphml, gexf, dot, csv, neo4j, cytoscape) of any view
+    /// (full, alongside, affiliation, institutions) of a saved graph.
+    #[command(after_help = EXIT_HELP)]
+    Export(export::Args),
+    /// Draw a view of a saved graph as SVG, PNG or PDF with Graphviz.
+    #[command(after_help = EXIT_HELP)]
+    Render(render::Args),
+    /// Who took a speaking part at the same events as NAME (reads graphs/graph.json).
+    #[command(after_help = EXIT_HELP)]
+    Alongside(alongside::Args),
+    /// A person's profile: aliases, affiliations, events, topics, co-participants, reports.
+    #[command(after_help = EXIT_HELP)]
+    Person(person::Args),
+    /// An event's date, venue, organisers, sessions, participants by role and topics.
+    #[command(after_help = EXIT_HELP)]
+    Event(event::Args),
+    /// The shortest chain of shared events / institutions linking two people or institutions.
+    #[command(after_help = EXIT_HELP)]
+    Path(path::Args),
+    /// The most central persons, institutions or topics.
+    #[command(after_help = EXIT_HELP)]
+    Top(top::Args),
+    /// The co-participant pairs with the most shared events.
+    #[command(after_help = EXIT_HELP)]
+    Pairs(pairs::Args),
 }
 
 /// Parses arguments and runs the subcommand.
@@ -55,6 +90,14 @@ pub fn run() -> ExitCode {
     let res = match cli.command {
         Command::Build(a) => build::run(a, &lex),
         Command::Eval(a) => eval::run(a, &lex),
+        Command::Export(a) => export::run(a),
+        Command::Render(a) => render::run(a),
+        Command::Alongside(a) => alongside::run(a, &lex),
+        Command::Person(a) => person::run(a, &lex),
+        Command::Event(a) => event::run(a, &lex),
+        Command::Path(a) => path::run(a, &lex),
+        Command::Top(a) => top::run(a, &lex),
+        Command::Pairs(a) => pairs::run(a, &lex),
     };
     match res {
         Ok(code) => ExitCode::from(code),
@@ -80,18 +123,55 @@ fn fatal(e: &anyhow::Error) -> ExitCode {
 
 /// Reads the inputs, reporting skipped files on stderr. Returns the documents and the
 /// number of skipped files.
+#[allow(dead_code)] // for subcommands without --max-bytes
 pub(crate) fn read_inputs(inputs: &[std::path::PathBuf]) -> anyhow::Result<(Vec<reportgraph::Document>, usize)> {
+    read_inputs_with(inputs, &reportgraph::ingest::ReadOptions::default())
+}
+
+/// [`read_inputs`] with read options. `-` reads standard input. Every file that cannot be
+/// used is reported on stderr, one line each (`reportgraph: skipped PATH: REASON`), and
+/// counted; a missing input or an unreadable folder is fatal.
+pub(crate) fn read_inputs_with(
+    inputs: &[std::path::PathBuf],
+    opts: &reportgraph::ingest::ReadOptions,
+) -> anyhow::Result<(Vec<reportgraph::Document>, usize)> {
     let paths = reportgraph::ingest::collect_paths(inputs)?;
-    let mut docs = Vec::with_capacity(paths.len());
+    let mut docs: Vec<reportgraph::Document> = Vec::with_capacity(paths.len());
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(paths.len());
     let mut skipped = 0;
     for p in &paths {
-        match reportgraph::ingest::read_document(p) {
-            Ok(d) => docs.push(d),
+        match reportgraph::ingest::read_document_with(p, opts) {
+            Ok(d) => {
+                // two files of the same name in different folders would be one report in the graph
+                if let Some(&other) = names.get(&d.name) {
+                    eprintln!("reportgraph: skipped {}: same file name as {}", p.display(), docs[other].path.display());
+                    skipped += 1;
+                } else {
+                    names.insert(d.name.clone(), docs.len());
+                    docs.push(d);
+                }
+            }
             Err(e) => {
-                eprintln!("reportgraph: skipped {e}");
+                let hint = if matches!(e, reportgraph::ingest::IngestError::TooLarge { .. }) { " (raise the limit with --max-bytes)" } else { "" };
+                eprintln!("reportgraph: skipped {e}{hint}");
                 skipped += 1;
             }
         }
     }
     Ok((docs, skipped))
+}
+
+/// Builds the graph, reporting on stderr each document whose extraction failed
+/// (`reportgraph: skipped NAME: extraction failed: …`). Returns the graph and the number
+/// of such documents.
+pub(crate) fn build_graph(
+    docs: &[reportgraph::Document],
+    lex: &reportgraph::Lexicon,
+    opts: &reportgraph::pipeline::BuildOptions,
+) -> (reportgraph::ReportGraph, usize) {
+    let (g, failed) = reportgraph::pipeline::build_checked(docs, lex, opts);
+    for e in &failed {
+        eprintln!("reportgraph: skipped {e}");
+    }
+    (g, failed.len())
 }

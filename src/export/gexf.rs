@@ -3,7 +3,9 @@
 //! Nodes carry the same attributes as in GraphML (label natively, the rest as typed
 //! `<attvalues>`), a colour per kind (`viz:color`) and a size growing with degree
 //! (`viz:size` = 5 + 2·√degree). Edges get ids `e0`, `e1`, …, `label` and GEXF 1.3 `kind`
-//! set to the edge kind, weight 1, and a colour per kind family.
+//! set to the edge kind, `weight` (1 in the report graph, the view's weight in the weighted
+//! views), and a colour per kind family. The undirected views are written with
+//! `defaultedgetype="undirected"` and their shared events as the `events` attribute.
 //!
 //! Time: when some event has an ISO date, the graph is `mode="dynamic"` with
 //! `timeformat="date"`; such events and every edge touching them get `start` = the date
@@ -15,7 +17,9 @@
 //! Characters XML cannot represent are removed. No timestamp is written: output is
 //! byte-identical across runs.
 
-use super::{degree, palette, with_xml_writer, xml_attr, xml_text, ExportError, LIST_SEP};
+use super::{
+    degree, fmt_weight, palette, with_xml_writer, xml_attr, xml_text, ExportError, LIST_SEP,
+};
 use crate::graph::{NodeKind, ReportGraph};
 use petgraph::stable_graph::NodeIndex;
 use quick_xml::Writer;
@@ -52,6 +56,9 @@ const EDGE_ATTRS: [(&str, &str, &str); 6] = [
     ("e_documents", "documents", "string"),
     ("e_evidence", "evidence", "string"),
 ];
+
+/// Declared only when some edge lists events (the `alongside` and `institutions` views).
+const EVENTS_ATTR: (&str, &str, &str) = ("e_events", "events", "string");
 
 type XmlW<'a, 'b> = Writer<&'a mut std::io::BufWriter<&'b mut dyn Write>>;
 
@@ -136,6 +143,16 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
         }
     };
     let dynamic = g.nodes().any(|(ix, _)| start(ix).is_some());
+    let has_events = g.edges().any(|(_, _, _, e)| !e.events.is_empty());
+    let mut edge_attrs = EDGE_ATTRS.to_vec();
+    if has_events {
+        edge_attrs.push(EVENTS_ATTR);
+    }
+    let edgetype = if g.undirected {
+        "undirected"
+    } else {
+        "directed"
+    };
     let json = |v: &[crate::graph::Evidence]| serde_json::to_string(v).map_err(io::Error::other);
     let description = format!(
         "Persons, institutions, events, topics and places extracted from {} event report(s): {} nodes, {} edges",
@@ -162,7 +179,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                 })?;
                 let mut graph = xw
                     .create_element("graph")
-                    .with_attribute(("defaultedgetype", "directed"));
+                    .with_attribute(("defaultedgetype", edgetype));
                 graph = if dynamic {
                     graph.with_attributes([("mode", "dynamic"), ("timeformat", "date")])
                 } else {
@@ -170,7 +187,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                 };
                 graph.write_inner_content(|xw| {
                     declare(xw, "node", &NODE_ATTRS)?;
-                    declare(xw, "edge", &EDGE_ATTRS)?;
+                    declare(xw, "edge", &edge_attrs)?;
                     xw.create_element("nodes").write_inner_content(|xw| {
                         for (ix, n) in g.nodes() {
                             let mut el = xw
@@ -218,7 +235,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                 .with_attribute(xml_attr("target", &g.graph[t].id))
                                 .with_attribute(("label", e.kind.as_str()))
                                 .with_attribute(("kind", e.kind.as_str()))
-                                .with_attribute(("weight", "1.0"));
+                                .with_attribute(("weight", fmt_weight(e.weight_or_one()).as_str()));
                             // An edge cannot exist before either end: take the later start.
                             if let Some(d) = start(s).max(start(t)) {
                                 el = el.with_attribute(("start", d.as_str()));
@@ -233,6 +250,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                         ("e_session", e.session.as_deref().unwrap_or("")),
                                         ("e_documents", &e.documents.join(LIST_SEP)),
                                         ("e_evidence", &json(&e.evidence)?),
+                                        ("e_events", &e.events.join(LIST_SEP)),
                                     ],
                                 )?;
                                 color(xw, palette::edge_rgb(e.kind))

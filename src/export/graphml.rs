@@ -6,9 +6,13 @@
 //! order; the edge key (`kind` or `kind@session`) is kept as the `key` attribute, so
 //! parallel edges stay distinct. Attributes without a value are left out. Characters XML
 //! cannot represent (most control characters, U+FFFE, U+FFFF) are removed.
+//!
+//! Every edge has `weight` (a double: 1.0 in the report graph, the view's weight in the
+//! weighted views). The undirected views are written with `edgedefault="undirected"`, and
+//! their shared events as the `events` key.
 
 use super::json::GRAPH_NAME;
-use super::{degree, with_xml_writer, xml_attr, xml_text, ExportError, LIST_SEP};
+use super::{degree, fmt_weight, with_xml_writer, xml_attr, xml_text, ExportError, LIST_SEP};
 use crate::graph::ReportGraph;
 use quick_xml::Writer;
 use std::io::{self, Write};
@@ -52,6 +56,9 @@ const EDGE_KEYS: [(&str, &str, &str); 7] = [
     ("e_weight", "weight", "double"),
 ];
 
+/// Declared only when some edge lists events (the `alongside` and `institutions` views).
+const EVENTS_KEY: (&str, &str, &str) = ("e_events", "events", "string");
+
 type XmlW<'a, 'b> = Writer<&'a mut std::io::BufWriter<&'b mut dyn Write>>;
 
 /// Writes one `<data>` element, unless the value is empty.
@@ -75,6 +82,12 @@ fn json_string<T: serde::Serialize>(v: &T) -> io::Result<String> {
 
 /// Writes `g` as GraphML.
 pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
+    let has_events = g.edges().any(|(_, _, _, e)| !e.events.is_empty());
+    let edgedefault = if g.undirected {
+        "undirected"
+    } else {
+        "directed"
+    };
     with_xml_writer(w, |xw| {
         xw.create_element("graphml")
             .with_attributes([
@@ -83,10 +96,14 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                 ("xsi:schemaLocation", SCHEMA),
             ])
             .write_inner_content(|xw| {
+                let mut edge_keys = EDGE_KEYS.to_vec();
+                if has_events {
+                    edge_keys.push(EVENTS_KEY);
+                }
                 for (keys, target) in [
                     (&GRAPH_KEYS[..], "graph"),
                     (&NODE_KEYS[..], "node"),
-                    (&EDGE_KEYS[..], "edge"),
+                    (&edge_keys[..], "edge"),
                 ] {
                     for &(id, name, ty) in keys {
                         xw.create_element("key")
@@ -100,7 +117,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                     }
                 }
                 xw.create_element("graph")
-                    .with_attributes([("id", GRAPH_NAME), ("edgedefault", "directed")])
+                    .with_attributes([("id", GRAPH_NAME), ("edgedefault", edgedefault)])
                     .write_inner_content(|xw| {
                         data(xw, "g_name", GRAPH_NAME)?;
                         data(xw, "g_documents", &g.documents.join(LIST_SEP))?;
@@ -134,7 +151,8 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                     data_opt(xw, "e_session", e.session.as_deref())?;
                                     data(xw, "e_documents", &e.documents.join(LIST_SEP))?;
                                     data(xw, "e_evidence", &json_string(&e.evidence)?)?;
-                                    data(xw, "e_weight", "1.0")
+                                    data(xw, "e_weight", &fmt_weight(e.weight_or_one()))?;
+                                    data(xw, "e_events", &e.events.join(LIST_SEP))
                                 })?;
                         }
                         Ok(())

@@ -17,6 +17,10 @@
 //!
 //! Event and institution nodes add `title`, `date`, `venue`, `city`, `subtype`, `sessions`
 //! when known; edges add `title` (affiliations) and `session` (roles) when known.
+//!
+//! The undirected views ([`crate::export::view`]) are written with `"directed": false,
+//! "multigraph": false` (networkx reads a `Graph`), and their edges add `weight` and
+//! `events` (the shared event ids).
 //! Strings are written exactly, control characters included (JSON escapes them).
 
 use super::ExportError;
@@ -76,6 +80,10 @@ struct JsonEdge<'a> {
     session: Option<&'a str>,
     documents: &'a [String],
     evidence: &'a [Evidence],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    events: &'a [String],
 }
 
 /// Writes `g` as pretty-printed (2-space) node-link JSON with a trailing newline.
@@ -108,11 +116,13 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             session: e.session.as_deref(),
             documents: &e.documents,
             evidence: &e.evidence,
+            weight: e.weight,
+            events: &e.events,
         })
         .collect();
     let doc = NodeLink {
-        directed: true,
-        multigraph: true,
+        directed: !g.undirected,
+        multigraph: !g.undirected,
         graph: GraphAttrs {
             name: GRAPH_NAME,
             documents: &g.documents,

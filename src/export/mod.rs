@@ -9,11 +9,22 @@
 //! | [`Format::Graphml`] | `graph.graphml` | Gephi, `networkx.read_graphml`, `igraph.Graph.Read_GraphML` |
 //! | [`Format::Gexf`] | `graph.gexf` | Gephi (with timeline), `networkx.read_gexf` |
 //! | [`Format::Dot`] | `graph.dot` | Graphviz (`dot -Tsvg`) |
+//! | [`Format::Cytoscape`] | `graph.cyjs` | Cytoscape.js, Cytoscape desktop, `networkx.cytoscape_graph` |
+//! | [`csv`] ([`csv::Flavor::Gephi`]) | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import |
+//! | [`csv`] ([`csv::Flavor::Neo4j`]) | `nodes.csv`, `edges.csv` | `neo4j-admin database import` |
+//! | [`render`] | SVG, PNG, PDF | people |
+//!
+//! Every format writes any [`view`] of the graph: the report graph itself, or the
+//! person–person, person–institution and institution–institution networks.
 
+pub mod csv;
+pub mod cytoscape;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod render;
+pub mod view;
 
 use crate::graph::{EdgeKind, NodeKind, ReportGraph};
 use petgraph::stable_graph::NodeIndex;
@@ -60,10 +71,12 @@ pub enum Format {
     Gexf,
     /// Graphviz DOT (`graph.dot`).
     Dot,
+    /// Cytoscape.js elements JSON (`graph.cyjs`); not written by [`write_all`].
+    Cytoscape,
 }
 
 impl Format {
-    /// All formats, in the order [`write_all`] writes them.
+    /// The formats [`write_all`] writes (`build`'s outputs), in that order.
     pub const ALL: [Format; 4] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot];
 
     /// The file extension, without the dot.
@@ -73,6 +86,7 @@ impl Format {
             Format::Graphml => "graphml",
             Format::Gexf => "gexf",
             Format::Dot => "dot",
+            Format::Cytoscape => "cyjs",
         }
     }
 
@@ -83,6 +97,7 @@ impl Format {
             Format::Graphml => "graph.graphml",
             Format::Gexf => "graph.gexf",
             Format::Dot => "graph.dot",
+            Format::Cytoscape => "graph.cyjs",
         }
     }
 
@@ -93,6 +108,7 @@ impl Format {
             Format::Graphml => graphml::write(g, w),
             Format::Gexf => gexf::write(g, w),
             Format::Dot => dot::write(g, w),
+            Format::Cytoscape => cytoscape::write(g, w),
         }
     }
 }
@@ -106,15 +122,17 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = String;
 
-    /// Parses a format name or extension, case-insensitively (`json`, `graphml`, `gexf`, `dot`/`gv`).
+    /// Parses a format name or extension, case-insensitively (`json`, `graphml`, `gexf`,
+    /// `dot`/`gv`, `cytoscape`/`cyjs`).
     fn from_str(s: &str) -> Result<Format, String> {
         match s.to_ascii_lowercase().as_str() {
             "json" => Ok(Format::Json),
             "graphml" => Ok(Format::Graphml),
             "gexf" => Ok(Format::Gexf),
             "dot" | "gv" => Ok(Format::Dot),
+            "cytoscape" | "cyjs" => Ok(Format::Cytoscape),
             _ => Err(format!(
-                "unknown format {s:?} (expected json, graphml, gexf or dot)"
+                "unknown format {s:?} (expected json, graphml, gexf, dot or cytoscape)"
             )),
         }
     }
@@ -174,6 +192,15 @@ pub fn write_all(g: &ReportGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportErro
         out.push(path);
     }
     Ok(out)
+}
+
+/// An edge weight as written in GraphML, GEXF and CSV: `1.0`, `2.0`, `0.5`.
+pub(crate) fn fmt_weight(w: f64) -> String {
+    if w.fract() == 0.0 && w.abs() < 1e15 {
+        format!("{w:.1}")
+    } else {
+        format!("{w}")
+    }
 }
 
 /// Separator used when a list attribute is flattened into one string (GraphML, GEXF).
@@ -289,6 +316,8 @@ pub(crate) mod palette {
             EdgeKind::OrganizedBy => (0x59, 0xA1, 0x4F),
             EdgeKind::HeldAt => (0xB0, 0x7A, 0xA1),
             EdgeKind::Covers | EdgeKind::Discussed => (0xB6, 0x99, 0x2D),
+            EdgeKind::Alongside => (0x4E, 0x79, 0xA7),
+            EdgeKind::CoPresent => (0xF2, 0x8E, 0x2B),
             _ => (0xBA, 0xB0, 0xAC),
         }
     }
@@ -321,6 +350,8 @@ pub(crate) mod testgraph {
             session: None,
             documents: vec!["a&b.txt".into()],
             evidence: vec![ev("a&b.txt", "said \"hi\" <b> & \\ \u{1}")],
+            weight: None,
+            events: vec![],
         }
     }
 
@@ -556,6 +587,8 @@ mod tests {
             assert_eq!(f.file_name(), format!("graph.{}", f.extension()));
         }
         assert_eq!("GV".parse::<Format>(), Ok(Format::Dot));
+        assert_eq!("cytoscape".parse::<Format>(), Ok(Format::Cytoscape));
+        assert_eq!(Format::Cytoscape.file_name(), "graph.cyjs");
         assert!("png".parse::<Format>().is_err());
     }
 }

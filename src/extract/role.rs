@@ -254,7 +254,7 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
             // not the object of "thanked X", "asked X", "invited X", "according to"
             let before = t[s.0..p.m.start].trim_end().to_lowercase();
             // nor the source quoted: "according to its Executive Vice Chairman, Dr. X"
-            let near = &before[before.len().saturating_sub(80)..];
+            let near = &before[before.floor_char_boundary(before.len().saturating_sub(80))..];
             !["thanked", "asked", "invited", "welcomed", "introduced", "answering", "congratulated", "commended", "to", "with", "by"]
                 .iter()
                 .any(|w| before.ends_with(w))

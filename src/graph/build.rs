@@ -60,6 +60,8 @@ pub fn build_graph(r: &Resolved) -> ReportGraph {
             session: rel.session.clone(),
             documents: Vec::new(),
             evidence: Vec::new(),
+            weight: None,
+            events: Vec::new(),
         });
         if e.title.is_none() {
             e.title = rel.title.clone();

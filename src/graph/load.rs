@@ -2,7 +2,8 @@
 //!
 //! Accepts what [`crate::export::json`] writes, and node-link JSON written by networkx
 //! (`edges` or the older `links` key; an edge without `key` gets its kind as key; a node
-//! without `kind` is a person).
+//! without `kind` is a person). `"directed": false` (the undirected views) sets
+//! [`ReportGraph::undirected`]; edge `weight` and `events` are kept.
 
 use super::{Edge, EdgeKind, Evidence, Node, ReportGraph};
 use serde::Deserialize;
@@ -51,12 +52,18 @@ pub enum LoadError {
 
 #[derive(Deserialize)]
 struct NodeLink {
+    #[serde(default = "yes")]
+    directed: bool,
     #[serde(default)]
     graph: GraphAttrs,
     #[serde(default)]
     nodes: Vec<Node>,
     #[serde(default, alias = "links")]
     edges: Vec<JsonEdge>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize, Default)]
@@ -80,6 +87,10 @@ struct JsonEdge {
     documents: Vec<String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
+    #[serde(default)]
+    weight: Option<f64>,
+    #[serde(default)]
+    events: Vec<String>,
 }
 
 impl ReportGraph {
@@ -123,14 +134,14 @@ impl ReportGraph {
                 session: e.session,
                 documents: e.documents,
                 evidence: e.evidence,
+                weight: e.weight,
+                events: e.events,
             };
             edges.push((e.source, e.target, edge));
         }
-        Ok(ReportGraph::from_parts(
-            data.nodes,
-            edges,
-            data.graph.documents,
-        ))
+        let mut g = ReportGraph::from_parts(data.nodes, edges, data.graph.documents);
+        g.undirected = !data.directed;
+        Ok(g)
     }
 }
 

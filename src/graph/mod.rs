@@ -22,6 +22,10 @@ pub struct ReportGraph {
     pub graph: StableDiGraph<Node, Edge>,
     /// Report file names the graph was built from, sorted.
     pub documents: Vec<String>,
+    /// True for the undirected views (`alongside`, `affiliation`, `institutions`, see
+    /// [`crate::export::view`]): each edge is stored once, source id < target id, and the
+    /// exports write an undirected graph. False (directed) for the report graph.
+    pub undirected: bool,
     ids: HashMap<String, NodeIndex>,
 }
 
@@ -54,7 +58,12 @@ impl ReportGraph {
                 g.add_edge(a, b, e);
             }
         }
-        ReportGraph { graph: g, documents, ids }
+        ReportGraph {
+            graph: g,
+            documents,
+            undirected: false,
+            ids,
+        }
     }
 
     /// The node index of an id.

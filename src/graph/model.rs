@@ -90,11 +90,16 @@ pub enum EdgeKind {
     Discussed,
     /// event → person only mentioned in the report.
     Mentions,
+    /// person — person, undirected: took a part at the same events (the `alongside` view).
+    Alongside,
+    /// institution — institution, undirected: present at the same events (the
+    /// `institutions` view).
+    CoPresent,
 }
 
 impl EdgeKind {
     /// All kinds, in a fixed order.
-    pub const ALL: [EdgeKind; 17] = [
+    pub const ALL: [EdgeKind; 19] = [
         EdgeKind::Speaker,
         EdgeKind::Keynote,
         EdgeKind::Chair,
@@ -112,6 +117,8 @@ impl EdgeKind {
         EdgeKind::Covers,
         EdgeKind::Discussed,
         EdgeKind::Mentions,
+        EdgeKind::Alongside,
+        EdgeKind::CoPresent,
     ];
 
     /// The snake-case name used in exports.
@@ -134,6 +141,8 @@ impl EdgeKind {
             EdgeKind::Covers => "covers",
             EdgeKind::Discussed => "discussed",
             EdgeKind::Mentions => "mentions",
+            EdgeKind::Alongside => "alongside",
+            EdgeKind::CoPresent => "co_present",
         }
     }
 
@@ -236,6 +245,36 @@ pub struct Edge {
     /// Text spans supporting the edge.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Weight, in the weighted views (`alongside`, `institutions`: number of shared events;
+    /// `affiliation`: number of reports); `None` in the report graph itself, where every
+    /// edge counts once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// Views: ids of the events the edge stands for (the shared events of `alongside` and
+    /// `institutions` edges).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+}
+
+impl Edge {
+    /// An edge of this kind and key, without attributes, provenance or weight.
+    pub fn new(kind: EdgeKind, key: impl Into<String>) -> Edge {
+        Edge {
+            kind,
+            key: key.into(),
+            title: None,
+            session: None,
+            documents: Vec::new(),
+            evidence: Vec::new(),
+            weight: None,
+            events: Vec::new(),
+        }
+    }
+
+    /// The weight, 1 when the edge has none.
+    pub fn weight_or_one(&self) -> f64 {
+        self.weight.unwrap_or(1.0)
+    }
 }
 
 /// Makes the readable part of an id: lower-case ASCII letters and digits joined by `-`.

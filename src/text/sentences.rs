@@ -46,7 +46,7 @@ pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Ve
                 if k < bytes.len() && bytes[k] == b' ' {
                     let next = s[k + 1..].chars().next();
                     let next_ok = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '\u{2022}' || n == '-');
-                    let word_start = s[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).map_or(0, |p| p + 1);
+                    let word_start = s[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
                     let word = &s[word_start..i];
                     // "Amb.Prof." → the last part, "Prof"
                     let word = word.rsplit('.').next().unwrap_or(word);
