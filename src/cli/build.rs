@@ -20,18 +20,26 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Rules forcing names to be one entity or keeping them apart (TOML; default
+    /// data/aliases.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// Runs `build`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     let (docs, skipped) = read_inputs(&a.inputs)?;
-    let g = reportgraph::build(&docs, lex, &BuildOptions { single_thread: a.single_thread });
+    let (aliases, aliases_file) = super::load_aliases(a.aliases.as_deref())?;
+    let g = reportgraph::build(&docs, lex, &BuildOptions { single_thread: a.single_thread, aliases: aliases.clone() });
     let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
     if !a.quiet {
         let (nk, ek) = g.counts();
         println!("read {} report(s){}", docs.len(), if skipped > 0 { format!(", skipped {skipped}") } else { String::new() });
         for d in &g.documents {
             println!("  {d}");
+        }
+        if let Some(f) = aliases_file {
+            println!("aliases: {} forced together, {} kept apart ({})", aliases.same.len(), aliases.different.len(), f.display());
         }
         println!("{} nodes, {} edges", g.node_count(), g.edge_count());
         for (k, n) in nk {
