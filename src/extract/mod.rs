@@ -426,8 +426,10 @@ fn find_institutions(doc: &mut Doc) {
 }
 
 fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize, lex: &Lexicon) -> bool {
+    // a report headed by its institution ("CAPS POST-EVENT REPORT"), not by a word in
+    // capitals ("PRESS RELEASE")
     if line == 0 && k == 0 {
-        return true;
+        return !lex.is_common_word(toks[k].text);
     }
     // a family name in capitals after an honorific: "Prof. OKONOGI Masao"
     if toks.get(k + 1).is_some_and(|n| n.is_title_case()) && (k.saturating_sub(5)..k).any(|j| person::honorific_end(toks, j, lex) == k) {

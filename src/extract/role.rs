@@ -87,13 +87,19 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         let cue_starts: Vec<usize> = lex.role_cues.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
+        let line_span = doc.lines[li];
+        let line_cues: Vec<usize> = if line_span.0 == s.0 {
+            lex.role_cues.iter().flat_map(|c| c.re.find_iter(&t[line_span.0..line_span.1]).map(|m| line_span.0 + m.start())).collect()
+        } else {
+            Vec::new()
+        };
         for cue in &lex.role_cues {
             for m in cue.re.find_iter(sent) {
                 let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
                 if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
                     continue;
                 }
-                let next_cue = cue_starts.iter().copied().filter(|&x| x >= ce).min().unwrap_or(s.1);
+                let next_cue = cue_starts.iter().chain(&line_cues).copied().filter(|&x| x >= ce).min().unwrap_or(s.1.max(line_span.1));
                 if cue.target == CueTarget::Heading {
                     // a cue inside a sentence opens the section after it
                     mode = Some(cue.role);
@@ -105,6 +111,11 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 let focus_for_cue = if cue.role == CueRole::Attendee { None } else { focus };
                 let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus_for_cue, next_cue);
                 if targets.is_empty() {
+                    // "Panelists:" alone on its line heads the list that follows
+                    if cue.target == CueTarget::List && t[ce..s.1].trim().is_empty() && t[doc.lines[li].0..cs].trim().is_empty() {
+                        mode = Some(cue.role);
+                        claimed.push((cs, ce));
+                    }
                     continue;
                 }
                 claimed.push((cs, ce));
@@ -346,7 +357,7 @@ fn pick<'a>(
             // sentence to the end of the sentence or the next cue
             let line = doc.lines.iter().find(|l| l.0 <= cs && ce <= l.1).copied().unwrap_or(s);
             let header = t[line.0..cs].trim().is_empty();
-            let end = if header { line.1 } else { s.1.min(next_cue) };
+            let end = if header { line.1.min(next_cue.max(ce)) } else { s.1.min(next_cue) };
             let found: Vec<&PMention> = doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect();
             if found.is_empty() && end == s.1 {
                 // "… the guests who confirmed their attendance. They include A; B; C."
