@@ -304,7 +304,12 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             let before = doc.insts_in((s.0, cs));
             if let Some(last) = before.last() {
                 let gap = &t[last.end..cs];
-                if gap.len() <= 40 && !gap.contains(',') || gap.trim_start().starts_with('(') && gap.len() <= 60 {
+                // "… (IRSA), Lahore, organised": parentheses and places between name and verb
+                let gap_words_ok = gap
+                    .split(|c: char| matches!(c, ',' | '(' | ')' | ' '))
+                    .filter(|w| !w.is_empty())
+                    .all(|w| lex.is_place(w) || super::institution::is_acronym(w) || matches!(w, "has" | "have" | "had" | "was" | "also" | "jointly" | "successfully" | "recently"));
+                if gap.len() <= 40 && !gap.contains(',') || gap.trim_start().starts_with('(') && gap.len() <= 60 || gap.len() <= 60 && gap_words_ok {
                     // a subject list: "The Global Forum of Japan (GFJ) and the Presidential Committee …"
                     let mut chain = vec![*last];
                     for w in before.windows(2).rev() {

@@ -67,7 +67,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     continue;
                 }
             } else if line_is_heading(line) && persons.is_empty() {
-                mode = None;
+                // a heading ends the section, unless it heads a list ("Panelists:")
+                mode = lex.role_cues.iter().find(|c| c.target == CueTarget::List && c.re.is_match(line)).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
@@ -231,6 +232,30 @@ fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
 /// Persons that are subjects of a speech verb in the sentence: those before the first
 /// speech verb, when the verb is not a question or thanks aimed at them.
 fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
+    // each clause has its own subject: "A discussed X, while B examined Y"
+    let t = doc.text();
+    let sent = &t[s.0..s.1];
+    let mut bounds = vec![s.0];
+    for sep in [", while ", "; while ", ", whereas ", "; "] {
+        for (p, _) in sent.match_indices(sep) {
+            bounds.push(s.0 + p + sep.len());
+        }
+    }
+    bounds.sort();
+    bounds.dedup();
+    if bounds.len() > 1 {
+        let mut out = Vec::new();
+        for (i, &b) in bounds.iter().enumerate() {
+            let e = bounds.get(i + 1).copied().unwrap_or(s.1);
+            let ps: Vec<&PMention> = persons.iter().copied().filter(|p| p.m.start >= b && p.m.end <= e).collect();
+            out.extend(clause_subjects(doc, &ps, (b, e)));
+        }
+        return out;
+    }
+    clause_subjects(doc, persons, s)
+}
+
+fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
     let t = doc.text();
     let sent = &t[s.0..s.1];
     // first speech verb position outside names
