@@ -71,3 +71,24 @@ fn second_dev_set_figures_hold() {
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
     );
 }
+
+/// Reports written for the project in styles the development sets lack (programme pages,
+/// news quotes, title-first lists, family-name-first, no honorifics, machine-translated
+/// news, ranks and post-nominals, markdown programmes, excerpts cut mid-sentence).
+#[test]
+fn own_fixtures_in_other_styles_hold() {
+    let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
+    check(
+        "fixtures in other styles",
+        &got,
+        &[
+            ("person_f1", 0.99),
+            ("participant_recall", 0.98),
+            ("inst_f1", 0.89),
+            ("role_f1", 0.91),
+            ("affil_f1", 0.93),
+            ("alongside_f1", 0.95),
+        ],
+        &[("person_dup", 0.0)],
+    );
+}
