@@ -1,5 +1,5 @@
-//! Extraction quality on the development sets, measured by the same scorer as
-//! `../shared/score.py` (`reportgraph::eval`). Each figure is a floor: the test fails
+//! Extraction quality on the development sets, measured by `reportgraph::eval` (the same
+//! figures as the reference scorer `score.py`). Each figure is a floor: the test fails
 //! when a change makes it fall. Raise the floors when the figures rise.
 
 use reportgraph::eval::{load_gold, score, Figure};
