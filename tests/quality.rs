@@ -85,9 +85,9 @@ fn own_fixtures_in_other_styles_hold() {
             ("person_f1", 0.99),
             ("participant_recall", 0.98),
             ("inst_f1", 0.89),
-            ("role_f1", 0.91),
+            ("role_f1", 0.94),
             ("affil_f1", 0.93),
-            ("alongside_f1", 0.95),
+            ("alongside_f1", 0.97),
         ],
         &[("person_dup", 0.0)],
     );

@@ -87,6 +87,10 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
+        // "who had been expected to attend as guest of honour, cancelled": no role here
+        let ls_all = sent.to_lowercase();
+        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls_all.contains(w));
+        let mut given_here: Vec<usize> = Vec::new();
         let cue_starts: Vec<usize> = lex.role_cues.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
         let line_span = doc.lines[li];
         let line_cues: Vec<usize> = if line_span.0 == s.0 {
@@ -121,6 +125,14 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
                 claimed.push((cs, ce));
                 for p in targets {
+                    if absent && matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) {
+                        continue;
+                    }
+                    // one sentence, one role per person: "attended the Dialogue as chief guest"
+                    if cue.role == CueRole::Attendee && given_here.contains(&p.person) {
+                        continue;
+                    }
+                    given_here.push(p.person);
                     let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
                     if cue.role == CueRole::Closing {
                         closing.push((p.person, ev));
