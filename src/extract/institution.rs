@@ -145,7 +145,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
                 && !lex.is_institution_word(p[a].text)
             {
                 a += 1;

@@ -484,12 +484,16 @@ fn find_persons(doc: &mut Doc) {
         let toks: Vec<String> = m.tokens.iter().map(|x| key_token(x)).collect();
         let mut cands: Vec<usize> = (0..clusters.len()).filter(|&c| compatible(&toks, &clusters[c])).collect();
         if cands.len() > 1 {
-            // several: the one mentioned most recently before this mention
+            // several: one addressed the same way before ("Dr." and "Prof." are both
+            // academic, "Atty." is not), then the one mentioned most recently
+            let class = honorific_class(&t[m.start..m.name_start]);
             let best = cands
                 .iter()
                 .copied()
                 .max_by_key(|&c| {
-                    mentions.iter().enumerate().filter(|(j, (mm, _))| assign[*j] == Some(c) && mm.start < m.start).map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0)
+                    let earlier = mentions.iter().enumerate().filter(|(j, (mm, _))| assign[*j] == Some(c) && mm.start < m.start);
+                    let same_class = class.is_some() && mentions.iter().enumerate().any(|(j, (mm, _))| assign[j] == Some(c) && honorific_class(&t[mm.start..mm.name_start]) == class);
+                    (same_class, earlier.map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0))
                 })
                 .unwrap_or(cands[0]);
             // an ambiguous bare surname with no earlier mention of any candidate stays ambiguous
@@ -570,6 +574,20 @@ fn find_persons(doc: &mut Doc) {
     }
     doc.pm.extend(extra);
     doc.pm.sort_by_key(|p| p.m.start);
+}
+
+/// The kind of address an honorific makes: academic, legal, military, diplomatic, civil.
+fn honorific_class(h: &str) -> Option<u8> {
+    let l = h.to_lowercase();
+    let first = l.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    Some(match first {
+        "dr" | "doctor" | "prof" | "professor" | "assoc" | "associate" | "assistant" | "emeritus" | "distinguished" => 1,
+        "atty" | "attorney" | "justice" | "judge" | "barrister" => 2,
+        "gen" | "general" | "lt" | "lieutenant" | "maj" | "major" | "brig" | "brigadier" | "col" | "colonel" | "capt" | "captain" | "avm" | "air" | "adm" | "admiral" | "cdr" | "commander" | "cdre" | "sqn" | "wg" | "gp" | "flt" => 3,
+        "amb" | "ambassador" | "h" | "he" | "his" | "her" | "excellency" => 4,
+        "mr" | "ms" | "mrs" | "miss" | "mme" | "madam" | "sir" | "dame" => 5,
+        _ => return None,
+    })
 }
 
 /// Folded lower-case form of a name token for comparison.

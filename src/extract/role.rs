@@ -48,7 +48,20 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     let mut session: Option<String> = None;
     let mut speech_subjects: Vec<(usize, Evidence)> = Vec::new();
     let mut focus: Option<usize> = None;
-    let mut closing: Vec<(usize, Evidence)> = Vec::new();
+    let org: HashSet<usize> = organizers.iter().copied().collect();
+    let of_organiser = |p: usize| affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
+    // heads the organiser: "Director General", "President", "Director CSP" — not "Head of the
+    // Eastern Programme" or "Director of Research"
+    let leads_organiser = |p: usize| {
+        affs.iter().any(|f| match f {
+            Fact::Affiliation { person, institution, title, .. } if *person == p && org.contains(institution) => title.as_deref().is_some_and(|t| {
+                let l = t.to_lowercase();
+                const LEAD: &[&str] = &["president", "director", "director general", "director-general", "chairman", "chairperson", "chair", "executive director", "ceo", "secretary general", "secretary-general", "rector", "dean", "vice chancellor", "vice-chancellor", "head", "founder", "general secretary", "executive secretary"];
+                LEAD.iter().any(|w| l.starts_with(w)) && !l.contains(" of ")
+            }),
+            _ => false,
+        })
+    };
     let mut last_line = usize::MAX;
 
     for &(li, s) in &doc.sentences {
@@ -135,7 +148,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     given_here.push(p.person);
                     let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
                     if cue.role == CueRole::Closing {
-                        closing.push((p.person, ev));
+                        // closing remarks, "was presented by": host for the organiser's people
+                        let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
+                        roles.add(p.person, role, &session, ev);
                     } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
                         continue;
                     } else {
@@ -191,18 +206,11 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
     }
 
-    // closing remarks: host for the organiser's people, speaker for guests
-    let org: HashSet<usize> = organizers.iter().copied().collect();
-    for (p, ev) in closing {
-        let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
-        roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
-    }
-    // speakers: subjects of speech with no other role; the organiser's own people who
-    // speak outside the programme's explicit roles are its hosts
+    // speakers: subjects of speech with no other role; the organiser's leaders who speak
+    // outside the programme's explicit roles are its hosts
     for (p, ev) in speech_subjects {
         if !roles.has_any(p) {
-            let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
-            roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
+            roles.add(p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
     }
     roles

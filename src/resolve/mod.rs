@@ -10,7 +10,7 @@
 //! Merge rules, strongest first:
 //! - institutions: same folded key (case, accents, "the", Centre/Center, trailing city
 //!   removed), an alias or acronym declared in a report, an acronym equal to a name's
-//!   initials;
+//!   initials, media outlets named after the same acronym ("PTV News", "PTV World News");
 //! - events: same day and overlapping title words or a shared organiser;
 //! - persons: the same full name up to small spelling differences (two or more tokens);
 //!   a partial or variant name (subset of tokens, "Shabbir Ahmed" ~ "Shabir Ahmed Khan",
@@ -154,6 +154,12 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
                 continue;
             }
             let mut keys = vec![inst_key(&r.name), strip_places(&inst_key(&r.name), lex)];
+            // one broadcaster or paper under several programme names: "PTV News", "PTV World News"
+            if r.kind == "media" {
+                if let Some(first) = r.name.split_whitespace().next().filter(|w| extract::institution::is_acronym(w) && w.len() >= 2) {
+                    keys.push(format!("media:{first}"));
+                }
+            }
             for a in &r.aliases {
                 if !extract::institution::is_acronym(a) {
                     keys.push(inst_key(a));
