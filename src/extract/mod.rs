@@ -220,6 +220,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     let mut doc = Doc { clean, lex, lines, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
     find_institutions(&mut doc);
     find_persons(&mut doc);
+    list_item_institutions(&mut doc);
 
     let mut facts = Vec::new();
     let ev = event::extract_event(&doc, &mut facts);
@@ -448,6 +449,50 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
     let organizes = matches!(next.as_str(), "organized" | "organised" | "hosted" | "hosts" | "held" | "convened" | "organizes" | "organises");
     let in_parens = toks[lo..k].iter().any(|t| t.text == "(") && toks[k + 1..].iter().take(4).any(|t| t.text == ")");
     title_before || organizes || in_parens && toks[lo..k].iter().any(|t| t.text == ",")
+}
+
+/// A programme's list items name a person and, last, the organisation with no head word
+/// ("• Kristina Spohr, Johns Hopkins SAIS"): the last comma-separated part is taken as an
+/// institution when it is capitalised, short, and neither a title nor a place.
+fn list_item_institutions(doc: &mut Doc) {
+    let t = doc.clean.text.as_str();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (li, &(a, b)) in doc.lines.iter().enumerate() {
+        let line = &t[a..b];
+        if !line.starts_with(['\u{2022}', '-', '*']) {
+            continue;
+        }
+        let ps: Vec<&PMention> = doc.pm.iter().filter(|p| p.line == li).collect();
+        if ps.len() != 1 {
+            continue;
+        }
+        let rest_start = ps[0].m.end;
+        let Some(comma) = t[rest_start..b].rfind(", ") else { continue };
+        let (cs, ce) = (rest_start + comma + 2, b);
+        let chunk = t[cs..ce].trim_end_matches(['.', ';']);
+        let words: Vec<&str> = chunk.split_whitespace().collect();
+        let ok = !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&'))
+            && !words.iter().any(|w| doc.lex.is_title(w))
+            && !doc.lex.is_place(chunk)
+            && !doc.im.iter().any(|m| m.start < ce && cs < m.end);
+        if ok {
+            found.push((cs, cs + chunk.len()));
+        }
+    }
+    for (s, e) in found {
+        let name = t[s..e].to_string();
+        let idx = match doc.insts.iter().position(|r| r.name == name) {
+            Some(i) => i,
+            None => {
+                doc.insts.push(InstRec { kind: inst_kind(&name), name, aliases: Vec::new(), acronym_only: false, evidence: doc.clean.evidence(s, e) });
+                doc.insts.len() - 1
+            }
+        };
+        doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
+    }
+    doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
 }
 
 /// Adds an institution known only by its acronym (used in an affiliation or organiser
