@@ -287,7 +287,8 @@ impl Lexicon {
 
     /// True for a job-title word.
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        let l = word.to_lowercase();
+        self.titles.contains(&l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s))
     }
 
     /// True for an institution head word.

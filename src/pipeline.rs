@@ -4,7 +4,7 @@ use crate::extract::{extract, Extraction};
 use crate::graph::{build_graph, ReportGraph};
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
-use crate::resolve::resolve;
+use crate::resolve::resolve_with;
 use crate::text::clean;
 use rayon::prelude::*;
 
@@ -13,6 +13,8 @@ use rayon::prelude::*;
 pub struct BuildOptions {
     /// Extract on one thread only.
     pub single_thread: bool,
+    /// User rules forcing names together or apart (see [`crate::resolve::aliases`]).
+    pub aliases: crate::resolve::Aliases,
 }
 
 /// Cleans and extracts one document. Panics if the extractor does (a bug); see
@@ -67,7 +69,7 @@ pub fn build_checked(docs: &[Document], lex: &Lexicon, opts: &BuildOptions) -> (
         }
     }
     failed.sort_by(|a, b| a.document.cmp(&b.document));
-    (build_graph(&resolve(&xs, lex)), failed)
+    (build_graph(&resolve_with(&xs, lex, &opts.aliases)), failed)
 }
 
 /// Builds the graph of a set of documents. The result does not depend on their order.

@@ -1,8 +1,8 @@
 //! `reportgraph::eval` agrees with the referee script `score.py`.
 //!
 //! Small graphs are built in code, scored in Rust, and compared line by line with figures
-//! observed from the referee (hard-coded below, so this runs anywhere). When the referee is
-//! available next to the repository (`../shared/score.py`) and `python3` runs, each graph is
+//! observed from the referee (hard-coded below, so this runs anywhere). When the environment
+//! variable `REPORTGRAPH_REFEREE` names the referee script and `python3` runs, each graph is
 //! also written as `graph.json` and the script's live output is compared byte for byte.
 
 use reportgraph::eval::{self, load_gold, norm_inst, norm_person, py_float_repr, py_round, score};
@@ -453,14 +453,14 @@ topic_p: 0.0
 topic_r: 0.0
 ";
 
-/// The referee script, when it sits next to the repository and python3 runs.
+/// The referee script named by `REPORTGRAPH_REFEREE`, when set and python3 runs.
 fn referee() -> Option<PathBuf> {
-    let script = repo().join("../shared/score.py");
+    let Some(script) = std::env::var_os("REPORTGRAPH_REFEREE").map(PathBuf::from) else {
+        println!("note: REPORTGRAPH_REFEREE not set; comparing with recorded figures only");
+        return None;
+    };
     if !script.exists() {
-        println!(
-            "note: {} not found; comparing with recorded figures only",
-            script.display()
-        );
+        println!("note: {} not found; comparing with recorded figures only", script.display());
         return None;
     }
     match Command::new("python3").arg("--version").output() {

@@ -26,12 +26,17 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Rules forcing names to be one entity or keeping them apart (TOML; default
+    /// data/aliases.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// Runs `build`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     let (docs, unread) = read_inputs_with(&a.inputs, &ReadOptions { max_bytes: a.max_bytes })?;
-    let (g, failed) = build_graph(&docs, lex, &BuildOptions { single_thread: a.single_thread });
+    let (aliases, aliases_file) = super::load_aliases(a.aliases.as_deref())?;
+    let (g, failed) = build_graph(&docs, lex, &BuildOptions { single_thread: a.single_thread, aliases: aliases.clone() });
     let skipped = unread + failed;
     let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
     if !a.quiet {
@@ -39,6 +44,9 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
         println!("read {} report(s){}", docs.len() - failed, if skipped > 0 { format!(", skipped {skipped}") } else { String::new() });
         for d in &g.documents {
             println!("  {d}");
+        }
+        if let Some(f) = aliases_file {
+            println!("aliases: {} forced together, {} kept apart ({})", aliases.same.len(), aliases.different.len(), f.display());
         }
         println!("{} nodes, {} edges", g.node_count(), g.edge_count());
         for (k, n) in nk {

@@ -121,6 +121,17 @@ fn fatal(e: &anyhow::Error) -> ExitCode {
     ExitCode::from(EXIT_FATAL)
 }
 
+/// The user's aliases rules: the given file, else `data/aliases.toml` when it exists.
+pub(crate) fn load_aliases(path: Option<&std::path::Path>) -> anyhow::Result<(reportgraph::resolve::Aliases, Option<std::path::PathBuf>)> {
+    let default = std::path::Path::new("data/aliases.toml");
+    let p = match path {
+        Some(p) => p.to_path_buf(),
+        None if default.exists() => default.to_path_buf(),
+        None => return Ok((Default::default(), None)),
+    };
+    Ok((reportgraph::resolve::Aliases::from_file(&p)?, Some(p)))
+}
+
 /// Reads the inputs, reporting skipped files on stderr. Returns the documents and the
 /// number of skipped files.
 #[allow(dead_code)] // for subcommands without --max-bytes

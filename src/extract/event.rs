@@ -26,6 +26,8 @@ struct Res {
     date_field: Regex,
     dateline: Regex,
     talk_title: Regex,
+    event_quoted: Regex,
+    quoted: Regex,
 }
 
 fn res() -> &'static Res {
@@ -49,6 +51,8 @@ fn res() -> &'static Res {
             held_at: r(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})"),
             date_field: r(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
             dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
+            event_quoted: r(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#),
+            quoted: r(r#""([^"]{10,200})""#),
             talk_title: r(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#),
         }
     })
@@ -161,17 +165,27 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let head_end = t.char_indices().nth(1500).map_or(t.len(), |(i, _)| i);
     let head = &t[..head_end];
 
-    // title
+    // title: a header field, a quoted title after "titled"/"theme", a quoted title after an
+    // event word ("seminar on the 'The Current Status …'"), a quoted phrase, else the first
+    // line that reads like a headline
+    let title_end = t.char_indices().nth(5000).map_or(t.len(), |(i, _)| i);
+    let title_zone = &t[..title_end];
     if let Some(c) = r.title_field.captures(head) {
         ev.title = Some(c[1].trim().to_string());
-    } else if let Some(c) = r.titled.captures(head) {
+    } else if let Some(c) = r.titled.captures(title_zone) {
         ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
-    } else if let Some(c) = Regex::new(r#""([^"]{10,200})""#).ok().and_then(|re| re.captures(head).map(|c| c[1].to_string())) {
-        ev.title = Some(c);
-    } else if let Some(&(a, b)) = doc.lines.first() {
-        if b - a <= 200 {
-            ev.title = Some(t[a..b].trim().to_string());
-        }
+    } else if let Some(c) = r.event_quoted.captures(title_zone) {
+        ev.title = Some(c[1].trim().to_string());
+    } else if let Some(c) = r.quoted.captures(head) {
+        ev.title = Some(c[1].to_string());
+    } else {
+        ev.title = doc
+            .lines
+            .iter()
+            .take(5)
+            .map(|&(a, b)| t[a..b].trim())
+            .find(|l| l.len() <= 200 && l.split_whitespace().count() >= 4 && !l.contains(':') && !l.chars().all(|c| !c.is_lowercase()))
+            .map(str::to_string);
     }
     // kind
     let lower_head = head.to_lowercase();
@@ -304,7 +318,12 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             let before = doc.insts_in((s.0, cs));
             if let Some(last) = before.last() {
                 let gap = &t[last.end..cs];
-                if gap.len() <= 40 && !gap.contains(',') || gap.trim_start().starts_with('(') && gap.len() <= 60 {
+                // "… (IRSA), Lahore, organised": parentheses and places between name and verb
+                let gap_words_ok = gap
+                    .split(|c: char| matches!(c, ',' | '(' | ')' | ' '))
+                    .filter(|w| !w.is_empty())
+                    .all(|w| lex.is_place(w) || super::institution::is_acronym(w) || matches!(w, "has" | "have" | "had" | "was" | "also" | "jointly" | "successfully" | "recently"));
+                if gap.len() <= 40 && !gap.contains(',') || gap.trim_start().starts_with('(') && gap.len() <= 60 || gap.len() <= 60 && gap_words_ok {
                     // a subject list: "The Global Forum of Japan (GFJ) and the Presidential Committee …"
                     let mut chain = vec![*last];
                     for w in before.windows(2).rev() {

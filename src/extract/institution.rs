@@ -6,10 +6,13 @@ use super::tokens::Token;
 use crate::lexicon::Lexicon;
 
 /// Lower-case words that may join the parts of an institution name.
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "für", "voor", "van", "het", "der", "la", "di"];
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e"];
 
 /// Abbreviations written with a dot inside company names ("YPAED Coop. Soc. Ltd.").
 const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn", "Pvt", "Bros", "Ltd", "Inc", "Dept", "Univ", "Natl"];
+
+/// Capitalised function words that start the next sentence after a name ("… University As").
+const FUNCTION_WORDS: &[&str] = &["As", "In", "On", "At", "The", "This", "That", "It", "He", "She", "They", "We", "But", "And", "Held", "Also", "For", "With"];
 
 /// Words that end a name's run without belonging to it ("… Forum Annual Meeting").
 const TRAILING_NON_NAME: &[&str] = &["coverage", "meeting", "meetings", "report", "session", "summit", "annual", "conference", "seminar", "webinar", "event"];
@@ -96,7 +99,9 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
 }
 
 fn cap_word(t: &Token) -> bool {
-    t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))
+    // "d'Ivoire", "l'Énergie": an elided article before a capitalised word
+    let elided = t.text.len() > 2 && (t.text.starts_with("d'") || t.text.starts_with("l'")) && t.text[2..].chars().next().is_some_and(char::is_uppercase);
+    elided || t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))
 }
 
 /// A connector: lower case as listed, or in capitals inside an all-capitals heading.
@@ -140,7 +145,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
                 && !lex.is_institution_word(p[a].text)
             {
                 a += 1;
@@ -167,7 +172,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
                 }
             }
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || lex.is_title(p[b - 1].text) || TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) {
+            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])

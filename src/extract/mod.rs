@@ -220,6 +220,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     let mut doc = Doc { clean, lex, lines, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
     find_institutions(&mut doc);
     find_persons(&mut doc);
+    list_item_institutions(&mut doc);
 
     let mut facts = Vec::new();
     let ev = event::extract_event(&doc, &mut facts);
@@ -426,8 +427,10 @@ fn find_institutions(doc: &mut Doc) {
 }
 
 fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize, lex: &Lexicon) -> bool {
+    // a report headed by its institution ("CAPS POST-EVENT REPORT"), not by a word in
+    // capitals ("PRESS RELEASE")
     if line == 0 && k == 0 {
-        return true;
+        return !lex.is_common_word(toks[k].text);
     }
     // a family name in capitals after an honorific: "Prof. OKONOGI Masao"
     if toks.get(k + 1).is_some_and(|n| n.is_title_case()) && (k.saturating_sub(5)..k).any(|j| person::honorific_end(toks, j, lex) == k) {
@@ -446,6 +449,50 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
     let organizes = matches!(next.as_str(), "organized" | "organised" | "hosted" | "hosts" | "held" | "convened" | "organizes" | "organises");
     let in_parens = toks[lo..k].iter().any(|t| t.text == "(") && toks[k + 1..].iter().take(4).any(|t| t.text == ")");
     title_before || organizes || in_parens && toks[lo..k].iter().any(|t| t.text == ",")
+}
+
+/// A programme's list items name a person and, last, the organisation with no head word
+/// ("• Kristina Spohr, Johns Hopkins SAIS"): the last comma-separated part is taken as an
+/// institution when it is capitalised, short, and neither a title nor a place.
+fn list_item_institutions(doc: &mut Doc) {
+    let t = doc.clean.text.as_str();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (li, &(a, b)) in doc.lines.iter().enumerate() {
+        let line = &t[a..b];
+        if !line.starts_with(['\u{2022}', '-', '*']) {
+            continue;
+        }
+        let ps: Vec<&PMention> = doc.pm.iter().filter(|p| p.line == li).collect();
+        if ps.len() != 1 {
+            continue;
+        }
+        let rest_start = ps[0].m.end;
+        let Some(comma) = t[rest_start..b].rfind(", ") else { continue };
+        let (cs, ce) = (rest_start + comma + 2, b);
+        let chunk = t[cs..ce].trim_end_matches(['.', ';']);
+        let words: Vec<&str> = chunk.split_whitespace().collect();
+        let ok = !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&'))
+            && !words.iter().any(|w| doc.lex.is_title(w))
+            && !doc.lex.is_place(chunk)
+            && !doc.im.iter().any(|m| m.start < ce && cs < m.end);
+        if ok {
+            found.push((cs, cs + chunk.len()));
+        }
+    }
+    for (s, e) in found {
+        let name = t[s..e].to_string();
+        let idx = match doc.insts.iter().position(|r| r.name == name) {
+            Some(i) => i,
+            None => {
+                doc.insts.push(InstRec { kind: inst_kind(&name), name, aliases: Vec::new(), acronym_only: false, evidence: doc.clean.evidence(s, e) });
+                doc.insts.len() - 1
+            }
+        };
+        doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
+    }
+    doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
 }
 
 /// Adds an institution known only by its acronym (used in an affiliation or organiser
@@ -482,12 +529,16 @@ fn find_persons(doc: &mut Doc) {
         let toks: Vec<String> = m.tokens.iter().map(|x| key_token(x)).collect();
         let mut cands: Vec<usize> = (0..clusters.len()).filter(|&c| compatible(&toks, &clusters[c])).collect();
         if cands.len() > 1 {
-            // several: the one mentioned most recently before this mention
+            // several: one addressed the same way before ("Dr." and "Prof." are both
+            // academic, "Atty." is not), then the one mentioned most recently
+            let class = honorific_class(&t[m.start..m.name_start]);
             let best = cands
                 .iter()
                 .copied()
                 .max_by_key(|&c| {
-                    mentions.iter().enumerate().filter(|(j, (mm, _))| assign[*j] == Some(c) && mm.start < m.start).map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0)
+                    let earlier = mentions.iter().enumerate().filter(|(j, (mm, _))| assign[*j] == Some(c) && mm.start < m.start);
+                    let same_class = class.is_some() && mentions.iter().enumerate().any(|(j, (mm, _))| assign[j] == Some(c) && honorific_class(&t[mm.start..mm.name_start]) == class);
+                    (same_class, earlier.map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0))
                 })
                 .unwrap_or(cands[0]);
             // an ambiguous bare surname with no earlier mention of any candidate stays ambiguous
@@ -568,6 +619,20 @@ fn find_persons(doc: &mut Doc) {
     }
     doc.pm.extend(extra);
     doc.pm.sort_by_key(|p| p.m.start);
+}
+
+/// The kind of address an honorific makes: academic, legal, military, diplomatic, civil.
+fn honorific_class(h: &str) -> Option<u8> {
+    let l = h.to_lowercase();
+    let first = l.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    Some(match first {
+        "dr" | "doctor" | "prof" | "professor" | "assoc" | "associate" | "assistant" | "emeritus" | "distinguished" => 1,
+        "atty" | "attorney" | "justice" | "judge" | "barrister" => 2,
+        "gen" | "general" | "lt" | "lieutenant" | "maj" | "major" | "brig" | "brigadier" | "col" | "colonel" | "capt" | "captain" | "avm" | "air" | "adm" | "admiral" | "cdr" | "commander" | "cdre" | "sqn" | "wg" | "gp" | "flt" => 3,
+        "amb" | "ambassador" | "h" | "he" | "his" | "her" | "excellency" => 4,
+        "mr" | "ms" | "mrs" | "miss" | "mme" | "madam" | "sir" | "dame" => 5,
+        _ => return None,
+    })
 }
 
 /// Folded lower-case form of a name token for comparison.

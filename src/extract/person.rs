@@ -59,6 +59,10 @@ pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
         let Some(mut j) = best else { break };
         // retirement marks: (R), (Retd), (Retd.)
         j = skip_retired(toks, j);
+        // "Brig.-Gen.": a hyphen between two ranks
+        if toks.get(j).is_some_and(|t| t.text == "-") && toks.get(j + 1).is_some_and(|t| t.is_capitalised()) {
+            j += 1;
+        }
         k = j;
     }
     k
@@ -66,7 +70,7 @@ pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
 
 fn skip_retired(toks: &[Token], j: usize) -> usize {
     if toks.get(j).is_some_and(|t| t.text == "(")
-        && toks.get(j + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "r" | "retd" | "rtd" | "retired"))
+        && toks.get(j + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "r" | "retd" | "rtd" | "retired" | "ret'd" | "ret"))
     {
         let mut e = j + 2;
         if toks.get(e).is_some_and(|t| t.text == ".") {
@@ -81,7 +85,17 @@ fn skip_retired(toks: &[Token], j: usize) -> usize {
 
 /// Is this word a possible part of a name (capitalised, not a function word, title,
 /// institution word)?
+/// "al-Rawahi", "el-Sayed", "bin-Laden": a lower-case prefix joined to a capitalised name.
+fn prefixed_name(t: &Token) -> bool {
+    t.text.split_once('-').is_some_and(|(p, rest)| {
+        matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 fn name_word(t: &Token, lex: &Lexicon) -> bool {
+    if prefixed_name(t) {
+        return true;
+    }
     if !t.is_word() || !t.is_capitalised() {
         return false;
     }
@@ -154,13 +168,19 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 }
                 continue;
             }
-            if !tokens.is_empty()
-                && PARTICLES.contains(&t.text)
-                && toks.get(k + 1).is_some_and(|n| name_word(n, lex) && !n.is_all_caps())
-            {
-                tokens.push(t.text.to_string());
-                k += 1;
-                continue;
+            // particles inside a name, possibly several: "Ana de la Cruz", "Jaap de Hoop"
+            if !tokens.is_empty() && PARTICLES.contains(&t.text) {
+                let mut e = k;
+                while toks.get(e).is_some_and(|p| PARTICLES.contains(&p.text)) && e - k < 3 {
+                    e += 1;
+                }
+                if toks.get(e).is_some_and(|n| name_word(n, lex) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
+                    for p in &toks[k..e] {
+                        tokens.push(p.text.to_string());
+                    }
+                    k = e;
+                    continue;
+                }
             }
             break;
         }

@@ -48,7 +48,20 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     let mut session: Option<String> = None;
     let mut speech_subjects: Vec<(usize, Evidence)> = Vec::new();
     let mut focus: Option<usize> = None;
-    let mut closing: Vec<(usize, Evidence)> = Vec::new();
+    let org: HashSet<usize> = organizers.iter().copied().collect();
+    let of_organiser = |p: usize| affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
+    // heads the organiser: "Director General", "President", "Director CSP" — not "Head of the
+    // Eastern Programme" or "Director of Research"
+    let leads_organiser = |p: usize| {
+        affs.iter().any(|f| match f {
+            Fact::Affiliation { person, institution, title, .. } if *person == p && org.contains(institution) => title.as_deref().is_some_and(|t| {
+                let l = t.to_lowercase();
+                const LEAD: &[&str] = &["president", "director", "director general", "director-general", "chairman", "chairperson", "chair", "executive director", "ceo", "secretary general", "secretary-general", "rector", "dean", "vice chancellor", "vice-chancellor", "head", "founder", "general secretary", "executive secretary"];
+                LEAD.iter().any(|w| l.starts_with(w)) && !l.contains(" of ")
+            }),
+            _ => false,
+        })
+    };
     let mut last_line = usize::MAX;
 
     for &(li, s) in &doc.sentences {
@@ -67,7 +80,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     continue;
                 }
             } else if line_is_heading(line) && persons.is_empty() {
-                mode = None;
+                // a heading ends the section, unless it heads a list ("Panelists:")
+                mode = lex.role_cues.iter().find(|c| c.target == CueTarget::List && c.re.is_match(line)).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
@@ -86,14 +100,24 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
+        // "who had been expected to attend as guest of honour, cancelled": no role here
+        let ls_all = sent.to_lowercase();
+        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls_all.contains(w));
+        let mut given_here: Vec<usize> = Vec::new();
         let cue_starts: Vec<usize> = lex.role_cues.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
+        let line_span = doc.lines[li];
+        let line_cues: Vec<usize> = if line_span.0 == s.0 {
+            lex.role_cues.iter().flat_map(|c| c.re.find_iter(&t[line_span.0..line_span.1]).map(|m| line_span.0 + m.start())).collect()
+        } else {
+            Vec::new()
+        };
         for cue in &lex.role_cues {
             for m in cue.re.find_iter(sent) {
                 let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
                 if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
                     continue;
                 }
-                let next_cue = cue_starts.iter().copied().filter(|&x| x >= ce).min().unwrap_or(s.1);
+                let next_cue = cue_starts.iter().chain(&line_cues).copied().filter(|&x| x >= ce).min().unwrap_or(s.1.max(line_span.1));
                 if cue.target == CueTarget::Heading {
                     // a cue inside a sentence opens the section after it
                     mode = Some(cue.role);
@@ -105,13 +129,28 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 let focus_for_cue = if cue.role == CueRole::Attendee { None } else { focus };
                 let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus_for_cue, next_cue);
                 if targets.is_empty() {
+                    // "Panelists:" alone on its line heads the list that follows
+                    if cue.target == CueTarget::List && t[ce..s.1].trim().is_empty() && t[doc.lines[li].0..cs].trim().is_empty() {
+                        mode = Some(cue.role);
+                        claimed.push((cs, ce));
+                    }
                     continue;
                 }
                 claimed.push((cs, ce));
                 for p in targets {
+                    if absent && matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) {
+                        continue;
+                    }
+                    // one sentence, one role per person: "attended the Dialogue as chief guest"
+                    if cue.role == CueRole::Attendee && given_here.contains(&p.person) {
+                        continue;
+                    }
+                    given_here.push(p.person);
                     let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
                     if cue.role == CueRole::Closing {
-                        closing.push((p.person, ev));
+                        // closing remarks, "was presented by": host for the organiser's people
+                        let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
+                        roles.add(p.person, role, &session, ev);
                     } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
                         continue;
                     } else {
@@ -167,18 +206,11 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
     }
 
-    // closing remarks: host for the organiser's people, speaker for guests
-    let org: HashSet<usize> = organizers.iter().copied().collect();
-    for (p, ev) in closing {
-        let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
-        roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
-    }
-    // speakers: subjects of speech with no other role; the organiser's own people who
-    // speak outside the programme's explicit roles are its hosts
+    // speakers: subjects of speech with no other role; the organiser's leaders who speak
+    // outside the programme's explicit roles are its hosts
     for (p, ev) in speech_subjects {
         if !roles.has_any(p) {
-            let of_org = affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
-            roles.add(p, if of_org { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
+            roles.add(p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
     }
     roles
@@ -220,6 +252,30 @@ fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
 /// Persons that are subjects of a speech verb in the sentence: those before the first
 /// speech verb, when the verb is not a question or thanks aimed at them.
 fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
+    // each clause has its own subject: "A discussed X, while B examined Y"
+    let t = doc.text();
+    let sent = &t[s.0..s.1];
+    let mut bounds = vec![s.0];
+    for sep in [", while ", "; while ", ", whereas ", "; "] {
+        for (p, _) in sent.match_indices(sep) {
+            bounds.push(s.0 + p + sep.len());
+        }
+    }
+    bounds.sort();
+    bounds.dedup();
+    if bounds.len() > 1 {
+        let mut out = Vec::new();
+        for (i, &b) in bounds.iter().enumerate() {
+            let e = bounds.get(i + 1).copied().unwrap_or(s.1);
+            let ps: Vec<&PMention> = persons.iter().copied().filter(|p| p.m.start >= b && p.m.end <= e).collect();
+            out.extend(clause_subjects(doc, &ps, (b, e)));
+        }
+        return out;
+    }
+    clause_subjects(doc, persons, s)
+}
+
+fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
     let t = doc.text();
     let sent = &t[s.0..s.1];
     // first speech verb position outside names
@@ -346,7 +402,7 @@ fn pick<'a>(
             // sentence to the end of the sentence or the next cue
             let line = doc.lines.iter().find(|l| l.0 <= cs && ce <= l.1).copied().unwrap_or(s);
             let header = t[line.0..cs].trim().is_empty();
-            let end = if header { line.1 } else { s.1.min(next_cue) };
+            let end = if header { line.1.min(next_cue.max(ce)) } else { s.1.min(next_cue) };
             let found: Vec<&PMention> = doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect();
             if found.is_empty() && end == s.1 {
                 // "… the guests who confirmed their attendance. They include A; B; C."

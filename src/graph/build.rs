@@ -12,6 +12,7 @@ fn node(kind: NodeKind, e: &Entity) -> Node {
         aliases: e.aliases.iter().cloned().collect(),
         documents: e.documents.iter().cloned().collect(),
         subtype: e.subtype.clone(),
+        merges: e.reasons.clone(),
         evidence: {
             let mut ev = e.evidence.clone();
             ev.sort();

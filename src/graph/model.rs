@@ -217,6 +217,9 @@ pub struct Node {
     /// Where the node was first seen in each report.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// How report-level records were merged into this node: "surface (report): reason".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<String>,
 }
 
 impl Node {

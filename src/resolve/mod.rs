@@ -10,19 +10,22 @@
 //! Merge rules, strongest first:
 //! - institutions: same folded key (case, accents, "the", Centre/Center, trailing city
 //!   removed), an alias or acronym declared in a report, an acronym equal to a name's
-//!   initials;
+//!   initials, media outlets named after the same acronym ("PTV News", "PTV World News");
 //! - events: same day and overlapping title words or a shared organiser;
 //! - persons: the same full name up to small spelling differences (two or more tokens);
 //!   a partial or variant name (subset of tokens, "Shabbir Ahmed" ~ "Shabir Ahmed Khan",
 //!   or the same given name, "Taimur Fahad" ~ "Taimur Khan") only with evidence beyond the
 //!   name: a shared affiliation or the same event.
 
+pub mod aliases;
 mod union;
+
+pub use aliases::{Aliases, AliasesError};
 
 use crate::extract::{self, compatible, inst_key, key_token, similar, Extraction, Fact};
 use crate::graph::{slug, EdgeKind, Evidence};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use union::UnionFind;
+use union::Constrained;
 
 /// Blocks larger than this are not compared pairwise.
 pub const MAX_BLOCK: usize = 200;
@@ -100,6 +103,35 @@ pub struct Resolved {
 /// Resolves the extractions of a corpus. The result does not depend on the order of
 /// `docs`.
 pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
+    resolve_with(docs, lex, &Aliases::default())
+}
+
+/// Tags for the `different` rules and unions for the `same` rules, over a list of names.
+fn user_rules(names: &[&str], rules: &aliases::Rules) -> (Constrained, HashMap<usize, String>) {
+    let tags = names.iter().map(|n| rules.apart_groups(n).iter().map(|&g| (g, aliases::name_key(n))).collect()).collect();
+    let mut uf = Constrained::new(tags);
+    let mut reasons = HashMap::new();
+    let mut first_of_group: HashMap<usize, usize> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        if let Some(g) = rules.same_group(n) {
+            match first_of_group.get(&g) {
+                Some(&f) => {
+                    if uf.union(f, i) {
+                        reasons.insert(i, "user alias (aliases file, [[same]])".to_string());
+                    }
+                }
+                None => {
+                    first_of_group.insert(g, i);
+                }
+            }
+        }
+    }
+    (uf, reasons)
+}
+
+/// Resolves with user rules applied first (see [`aliases`]).
+pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -> Resolved {
+    let rules = user.compile();
     let mut docs: Vec<&Extraction> = docs.iter().collect();
     docs.sort_by(|a, b| a.document.cmp(&b.document));
 
@@ -112,8 +144,8 @@ pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
             inst_refs.push((d, i));
         }
     }
-    let mut iuf = UnionFind::new(inst_refs.len());
-    let mut ireason: HashMap<usize, String> = HashMap::new();
+    let inst_names: Vec<&str> = inst_refs.iter().map(|&(d, i)| docs[d].institutions[i].name.as_str()).collect();
+    let (mut iuf, mut ireason) = user_rules(&inst_names, &rules);
     {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (g, &(d, i)) in inst_refs.iter().enumerate() {
@@ -122,6 +154,12 @@ pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
                 continue;
             }
             let mut keys = vec![inst_key(&r.name), strip_places(&inst_key(&r.name), lex)];
+            // one broadcaster or paper under several programme names: "PTV News", "PTV World News"
+            if r.kind == "media" {
+                if let Some(first) = r.name.split_whitespace().next().filter(|w| extract::institution::is_acronym(w) && w.len() >= 2) {
+                    keys.push(format!("media:{first}"));
+                }
+            }
             for a in &r.aliases {
                 if !extract::institution::is_acronym(a) {
                     keys.push(inst_key(a));
@@ -285,8 +323,8 @@ pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
                 .collect()
         })
         .collect();
-    let mut puf = UnionFind::new(prefs.len());
-    let mut preason: HashMap<usize, String> = HashMap::new();
+    let person_names: Vec<&str> = prefs.iter().map(|&(d, p)| docs[d].persons[p].name.as_str()).collect();
+    let (mut puf, mut preason) = user_rules(&person_names, &rules);
     {
         let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (g, toks) in ptoks.iter().enumerate() {

@@ -37,3 +37,43 @@ impl UnionFind {
         self.find(a) == self.find(b)
     }
 }
+
+/// A union-find that refuses to join sets holding names a user declared different:
+/// each element carries tags `(group, name)`; two sets cannot join when they hold the same
+/// group under different names.
+pub(crate) struct Constrained {
+    pub uf: UnionFind,
+    tags: Vec<Vec<(usize, String)>>,
+}
+
+impl Constrained {
+    pub fn new(tags: Vec<Vec<(usize, String)>>) -> Constrained {
+        Constrained { uf: UnionFind::new(tags.len()), tags }
+    }
+
+    /// Joins unless forbidden; false when forbidden or already joined.
+    pub fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if ra == rb {
+            return false;
+        }
+        let conflict = self.tags[ra].iter().any(|(g, n)| self.tags[rb].iter().any(|(h, m)| g == h && n != m));
+        if conflict {
+            return false;
+        }
+        self.uf.union(ra, rb);
+        let root = self.uf.find(ra);
+        let other = if root == ra { rb } else { ra };
+        let moved = std::mem::take(&mut self.tags[other]);
+        self.tags[root].extend(moved);
+        true
+    }
+
+    pub fn find(&mut self, x: usize) -> usize {
+        self.uf.find(x)
+    }
+
+    pub fn same(&mut self, a: usize, b: usize) -> bool {
+        self.uf.same(a, b)
+    }
+}

@@ -182,6 +182,9 @@ impl Builder {
 
 fn push_line(b: &mut Builder, start: usize, line: &str) {
     let mut prev_space = b.text.is_empty() || b.text.ends_with(' ') || b.text.ends_with('\n');
+    // a markdown heading's "## " is not text
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let (start, line) = if hashes > 0 && line[hashes..].starts_with(' ') { (start + hashes + 1, &line[hashes + 1..]) } else { (start, line) };
     let mut chars = line.char_indices().peekable();
     while let Some((k, c)) = chars.next() {
         let at = start + k;
@@ -241,6 +244,10 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
     if next.is_empty() {
         return false;
     }
+    // programme and header lines ("Venue: …", "Speakers: …", "10:00 Welcome") stand alone
+    if is_label_line(next) || is_label_line(prev.trim_start()) {
+        return false;
+    }
     let last = prev.chars().last().unwrap_or('.');
     if starts_lower(next) {
         // a new bullet never continues
@@ -254,6 +261,21 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
     }
     let min_len = if wrapped { 40 } else { 70 };
     prev.trim().len() > min_len && ends_open && !next_is_item && !prev.ends_with(':')
+}
+
+/// A line opening with a short label and a colon ("Chair:", "**Date:**", "10:30 Panel").
+fn is_label_line(s: &str) -> bool {
+    let s = s.trim_start_matches(['*', '#', ' ', '-', '\u{2022}']);
+    if s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.chars().take(6).any(|c| c == ':' || c == '.') {
+        return true;
+    }
+    match s.find(':') {
+        Some(p) if p <= 32 => {
+            let label = &s[..p];
+            label.chars().next().is_some_and(char::is_uppercase) && label.split_whitespace().count() <= 4 && !label.contains(['.', ','])
+        }
+        _ => false,
+    }
 }
 
 /// Where the article ends: the start of the first line (after some text) that is a

@@ -1,0 +1,104 @@
+//! One node per real person, institution and event across the sample corpus — and never
+//! one node for two people.
+
+use reportgraph::pipeline::BuildOptions;
+use reportgraph::resolve::Aliases;
+use reportgraph::{NodeKind, ReportGraph};
+
+fn sample(opts: &BuildOptions) -> ReportGraph {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = reportgraph::ingest::collect_paths(&[root.join("data/reports")]).unwrap();
+    let docs: Vec<_> = paths.iter().map(|p| reportgraph::ingest::read_document(p).unwrap()).collect();
+    reportgraph::build(&docs, &reportgraph::Lexicon::builtin(), opts)
+}
+
+/// The person nodes whose label or aliases contain `needle` (case-insensitive).
+fn persons_named<'a>(g: &'a ReportGraph, needle: &str) -> Vec<&'a reportgraph::Node> {
+    let n = needle.to_lowercase();
+    g.nodes()
+        .map(|(_, node)| node)
+        .filter(|node| node.kind() == NodeKind::Person)
+        .filter(|node| node.label.to_lowercase().contains(&n) || node.aliases.iter().any(|a| a.to_lowercase().contains(&n)))
+        .collect()
+}
+
+#[test]
+fn spelling_variants_and_partial_names_are_one_person() {
+    let g = sample(&BuildOptions::default());
+    // (a spelling seen, another spelling of the same human, the reports expected)
+    let cases: &[(&str, &str, usize)] = &[
+        ("Khurram Iqbal", "Khuram Iqbal", 2),
+        ("Shabbir Ahmed", "Shabir Ahmed Khan", 3),
+        ("Taimur Fahad", "Taimur Khan", 3),
+        ("Irina Nikolaevna Serenko", "Irena Nikolaevna Serenko", 1),
+        ("Zafar Iqbal Cheema", "Dr. Cheema", 2),
+        ("Asad Durrani", "Lt. Gen. Durrani", 2),
+        ("Andrey Korotayev", "Koratayev", 1),
+    ];
+    for (a, b, docs) in cases {
+        let na = persons_named(&g, a);
+        assert_eq!(na.len(), 1, "{a}: {:?}", na.iter().map(|n| &n.label).collect::<Vec<_>>());
+        let nb = persons_named(&g, b);
+        assert!(nb.iter().any(|n| n.id == na[0].id), "{a} and {b} are not one node");
+        assert_eq!(na[0].documents.len(), *docs, "{a} documents: {:?}", na[0].documents);
+    }
+    let merged = persons_named(&g, "Shabir Ahmed Khan");
+    assert!(!merged[0].merges.is_empty(), "a cross-report merge records its reason");
+}
+
+#[test]
+fn different_people_who_share_names_stay_apart() {
+    let g = sample(&BuildOptions::default());
+    let groups: &[&[&str]] = &[
+        &["Hamid Ali Khan", "Raza Khan", "Taimur Khan"],
+        &["Zafar Iqbal Cheema", "Zafar Nawaz Jaspal"],
+        &["Syed Muhammad Ali", "Syed Muhammad Owais"],
+    ];
+    for group in groups {
+        let ids: Vec<String> = group.iter().map(|n| persons_named(&g, n).first().unwrap_or_else(|| panic!("{n} missing")).id.clone()).collect();
+        let mut uniq = ids.clone();
+        uniq.sort();
+        uniq.dedup();
+        assert_eq!(uniq.len(), ids.len(), "{group:?} fused: {ids:?}");
+    }
+}
+
+#[test]
+fn one_event_reported_by_two_sources_is_one_node() {
+    let g = sample(&BuildOptions::default());
+    let caps: Vec<_> = g
+        .nodes()
+        .map(|(_, n)| n)
+        .filter(|n| n.kind() == NodeKind::Event && n.date.as_deref() == Some("2025-04-29"))
+        .collect();
+    assert_eq!(caps.len(), 1, "{caps:?}");
+    assert_eq!(caps[0].documents, vec!["000_8365f46ce787a02b.txt".to_string(), "001_8f251eb8050aa491.txt".to_string()]);
+}
+
+#[test]
+fn institutions_resolve_across_acronyms_and_spellings() {
+    let g = sample(&BuildOptions::default());
+    let inst = |needle: &str| -> Vec<String> {
+        g.nodes()
+            .map(|(_, n)| n)
+            .filter(|n| n.kind() == NodeKind::Institution && (n.label == needle || n.aliases.iter().any(|a| a == needle)))
+            .map(|n| n.id.clone())
+            .collect()
+    };
+    assert_eq!(inst("CAPS"), inst("Consortium for Asia-Pacific Studies"));
+    assert_eq!(inst("SVI"), inst("Strategic Vision Institute"));
+    assert_eq!(inst("SVI").len(), 1);
+    assert_eq!(inst("ISSI").len(), 1);
+}
+
+#[test]
+fn user_rules_force_and_forbid_merges() {
+    let rules = Aliases::parse("[[different]]\nnames = [\"Taimur Fahad\", \"Taimur Khan\"]\n[[same]]\nnames = [\"Gleb Makarevich\", \"Ilsur\"]\n").unwrap();
+    let g = sample(&BuildOptions { aliases: rules, ..Default::default() });
+    let fahad = persons_named(&g, "Taimur Fahad");
+    let khan = persons_named(&g, "Taimur Khan");
+    assert!(fahad.iter().all(|a| khan.iter().all(|b| a.id != b.id)), "kept apart by the user");
+    let gleb = persons_named(&g, "Gleb Makarevich");
+    assert!(persons_named(&g, "Ilsur").iter().any(|n| n.id == gleb[0].id), "forced together by the user");
+    assert!(gleb[0].merges.iter().any(|m| m.contains("user alias")), "{:?}", gleb[0].merges);
+}
