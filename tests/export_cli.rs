@@ -409,7 +409,7 @@ fn standard_output_and_errors() {
         .arg(&graph)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2), "clap usage error");
+    assert_eq!(o.status.code(), Some(1), "a usage error is a fatal error (exit 1)");
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown role"));
     let o = bin()
         .args([

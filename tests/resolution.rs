@@ -102,3 +102,19 @@ fn user_rules_force_and_forbid_merges() {
     assert!(persons_named(&g, "Ilsur").iter().any(|n| n.id == gleb[0].id), "forced together by the user");
     assert!(gleb[0].merges.iter().any(|m| m.contains("user alias")), "{:?}", gleb[0].merges);
 }
+
+#[test]
+fn explain_says_why_spellings_were_merged() {
+    let out = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_reportgraph");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let st = std::process::Command::new(bin).current_dir(root).args(["build", "-q", "--out"]).arg(out.path()).status().unwrap();
+    assert!(st.success());
+    let graph = out.path().join("graph.json");
+    let o = std::process::Command::new(bin).current_dir(root).args(["explain", "Dr. Shabbir Ahmed", "--graph"]).arg(&graph).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Shabir Ahmed Khan") && text.contains("shared affiliation"), "{text}");
+    let o = std::process::Command::new(bin).current_dir(root).args(["explain", "Nobody Atall", "--graph"]).arg(&graph).output().unwrap();
+    assert_eq!(o.status.code(), Some(3));
+}

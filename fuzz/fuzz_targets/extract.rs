@@ -13,7 +13,7 @@ fuzz_target!(|text: &str| {
     let doc = Document::new("f.txt", text);
     let x = extract_document(&doc, &LEX);
     assert_eq!(x.document, "f.txt");
-    let g = build(&[doc], &LEX, &BuildOptions { single_thread: true });
+    let g = build(&[doc], &LEX, &BuildOptions { single_thread: true, ..Default::default() });
     for (_, n) in g.nodes() {
         for ev in &n.evidence {
             assert!(ev.start <= ev.end && text.get(ev.start..ev.end).is_some(), "node {} evidence {}..{} is not a slice of the text", n.id, ev.start, ev.end);

@@ -40,24 +40,26 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     let skipped = unread + failed;
     let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
     if !a.quiet {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
         let (nk, ek) = g.counts();
-        println!("read {} report(s){}", docs.len() - failed, if skipped > 0 { format!(", skipped {skipped}") } else { String::new() });
+        writeln!(out, "read {} report(s){}", docs.len() - failed, if skipped > 0 { format!(", skipped {skipped}") } else { String::new() })?;
         for d in &g.documents {
-            println!("  {d}");
+            writeln!(out, "  {d}")?;
         }
         if let Some(f) = aliases_file {
-            println!("aliases: {} forced together, {} kept apart ({})", aliases.same.len(), aliases.different.len(), f.display());
+            writeln!(out, "aliases: {} forced together, {} kept apart ({})", aliases.same.len(), aliases.different.len(), f.display())?;
         }
-        println!("{} nodes, {} edges", g.node_count(), g.edge_count());
+        writeln!(out, "{} nodes, {} edges", g.node_count(), g.edge_count())?;
         for (k, n) in nk {
-            println!("  {k:<16} {n}");
+            writeln!(out, "  {k:<16} {n}")?;
         }
-        println!("edges:");
+        writeln!(out, "edges:")?;
         for (k, n) in ek {
-            println!("  {k:<16} {n}");
+            writeln!(out, "  {k:<16} {n}")?;
         }
         for p in written {
-            println!("wrote {}", p.display());
+            writeln!(out, "wrote {}", p.display())?;
         }
     }
     Ok(if skipped > 0 { EXIT_SKIPPED } else { EXIT_OK })

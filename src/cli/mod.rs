@@ -5,6 +5,7 @@ mod build;
 mod eval;
 mod export;
 mod event;
+mod explain;
 mod output;
 mod pairs;
 mod path;
@@ -75,11 +76,21 @@ pub enum Command {
     /// The co-participant pairs with the most shared events.
     #[command(after_help = EXIT_HELP)]
     Pairs(pairs::Args),
+    /// How an entity was resolved: the spellings merged into it, their reports, and why.
+    #[command(after_help = EXIT_HELP)]
+    Explain(explain::Args),
 }
 
 /// Parses arguments and runs the subcommand.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // usage errors exit 1 (2 means "some inputs skipped"); help and version exit 0
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_FATAL } else { EXIT_OK });
+        }
+    };
     let lex = match &cli.lexicon {
         Some(dir) => match reportgraph::lexicon::Lexicon::from_dir(dir) {
             Ok(l) => l,
@@ -98,6 +109,7 @@ pub fn run() -> ExitCode {
         Command::Path(a) => path::run(a, &lex),
         Command::Top(a) => top::run(a, &lex),
         Command::Pairs(a) => pairs::run(a, &lex),
+        Command::Explain(a) => explain::run(a, &lex),
     };
     match res {
         Ok(code) => ExitCode::from(code),

@@ -66,6 +66,8 @@ struct JsonNode<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     sessions: &'a [String],
     evidence: &'a [Evidence],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    merges: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -103,6 +105,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             subtype: n.subtype.as_deref(),
             sessions: &n.sessions,
             evidence: &n.evidence,
+            merges: &n.merges,
         })
         .collect();
     let edges = g

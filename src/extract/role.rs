@@ -279,11 +279,10 @@ fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -
     let t = doc.text();
     let sent = &t[s.0..s.1];
     // first speech verb position outside names
-    let mut pos = 0;
     let mut verb = None;
-    for w in sent.split(|c: char| !c.is_alphabetic()) {
-        let at = s.0 + pos;
-        pos += w.len() + 1;
+    let words = sent.split(|c: char| !c.is_alphabetic()).map(|w| (w.as_ptr() as usize - sent.as_ptr() as usize, w));
+    for (off, w) in words {
+        let at = s.0 + off;
         if w.is_empty() || !doc.lex.is_speech_verb(w) {
             continue;
         }
