@@ -272,7 +272,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     }
     if ev.city.is_none() {
         // "in Tokyo", "in Abuja" in a sentence about the event
-        let re = Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid");
+        static IN_PLACE: OnceLock<Regex> = OnceLock::new();
+        let re = IN_PLACE.get_or_init(|| Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid"));
         ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
             let st = &t[s.0..s.1];
             let l = st.to_lowercase();

@@ -255,8 +255,10 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
     }
 
-    // ---- events
+    // ---- events (blocked by exact date: only reports of the same day are compared)
     let mut events: Vec<EventEntity> = Vec::new();
+    let mut event_orgs: Vec<BTreeSet<usize>> = Vec::new();
+    let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
     let mut event_of: Vec<usize> = vec![0; docs.len()];
     for (d, x) in docs.iter().enumerate() {
         let orgs: BTreeSet<usize> = x
@@ -264,7 +266,12 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
             .iter()
             .filter_map(|f| if let Fact::OrganizedBy { institution, .. } = f { Some(inst_of[inst_base[d] + institution]) } else { None })
             .collect();
-        let found = events.iter().position(|e| same_event(e, &x.event, &orgs, &event_orgs(&docs, &event_of, &inst_base, &inst_of, e, d)));
+        let found = x
+            .event
+            .date
+            .as_ref()
+            .and_then(|day| by_date.get(day))
+            .and_then(|cands| cands.iter().copied().find(|&e| same_event(&events[e], &x.event, &orgs, &event_orgs[e])));
         let idx = match found {
             Some(i) => i,
             None => {
@@ -276,9 +283,14 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
                     city: x.event.city.clone(),
                     sessions: Vec::new(),
                 });
+                event_orgs.push(BTreeSet::new());
+                if let Some(day) = &x.event.date {
+                    by_date.entry(day.clone()).or_default().push(events.len() - 1);
+                }
                 events.len() - 1
             }
         };
+        event_orgs[idx].extend(orgs);
         let e = &mut events[idx];
         if found.is_some() {
             e.entity.reasons.push(format!("{}: same date {} and shared title words or organiser", x.document, x.event.date.as_deref().unwrap_or("?")));
@@ -304,7 +316,9 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
 
     // ---- persons
     let mut prefs: Vec<(usize, usize)> = Vec::new();
+    let mut pref_base: Vec<usize> = Vec::new();
     for (d, x) in docs.iter().enumerate() {
+        pref_base.push(prefs.len());
         for p in 0..x.persons.len() {
             prefs.push((d, p));
         }
@@ -443,7 +457,7 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     let mut relations = Vec::new();
     for (d, x) in docs.iter().enumerate() {
         let ev_id = events[event_of[d]].entity.id.clone();
-        let pid = |p: usize| persons[person_of[prefs.iter().position(|&r| r == (d, p)).expect("person ref")]].id.clone();
+        let pid = |p: usize| persons[person_of[pref_base[d] + p]].id.clone();
         let iid = |i: usize| institutions[inst_of[inst_base[d] + i]].id.clone();
         for f in &x.facts {
             let rel = match f {
@@ -467,28 +481,6 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         places,
         relations,
     }
-}
-
-fn event_orgs(
-    docs: &[&Extraction],
-    event_of: &[usize],
-    inst_base: &[usize],
-    inst_of: &[usize],
-    e: &EventEntity,
-    upto: usize,
-) -> BTreeSet<usize> {
-    let mut out = BTreeSet::new();
-    for (d, x) in docs.iter().enumerate().take(upto) {
-        if !e.entity.documents.contains(&x.document) || event_of.get(d).is_none() {
-            continue;
-        }
-        for f in &x.facts {
-            if let Fact::OrganizedBy { institution, .. } = f {
-                out.insert(inst_of[inst_base[d] + institution]);
-            }
-        }
-    }
-    out
 }
 
 /// Two reports describe the same event: the same day, and overlapping titles or a shared
