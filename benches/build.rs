@@ -23,6 +23,11 @@
 mod gen_corpus;
 
 use reportgraph::export::{write_atomic, Format};
+
+/// The allocator of the `reportgraph` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use reportgraph::pipeline::BuildOptions;
 use reportgraph::stream::extract_paths;
 use reportgraph::Lexicon;

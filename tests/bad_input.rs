@@ -246,7 +246,7 @@ fn txt_pdf_and_html_of_one_report_are_one_event() {
     assert_eq!(khurram.documents.len(), 3, "{khurram:?}");
     // evidence offsets point into each document's own text
     for ev in &khurram.evidence {
-        let doc = ingest::read_document(&inp.join(&ev.document)).unwrap();
+        let doc = ingest::read_document(&inp.join(&*ev.document)).unwrap();
         assert!(doc.original[ev.start..ev.end].contains("Iqbal"), "{ev:?}");
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -171,14 +172,15 @@ impl fmt::Display for EdgeKind {
 /// Where a claim comes from: a byte span of the original report text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Report file name.
-    pub document: String,
+    /// Report file name (shared: every claim of a report points to one allocation).
+    pub document: Arc<str>,
     /// Byte offset of the start in the original file text.
     pub start: usize,
     /// Byte offset of the end (exclusive) in the original file text.
     pub end: usize,
-    /// The text around the claim, whitespace collapsed.
-    pub snippet: String,
+    /// The text around the claim, whitespace collapsed (shared by the copies of an
+    /// evidence that resolution and graph building make).
+    pub snippet: Arc<str>,
 }
 
 /// A node of the report graph.

@@ -38,7 +38,7 @@ fn edge(
         document: "000.txt".into(),
         start: 0,
         end: 1,
-        snippet: format!("{s} {kind} {t}"),
+        snippet: format!("{s} {kind} {t}").into(),
     }];
     let mut e = Edge::new(kind, key);
     e.title = title.map(Into::into);

@@ -52,7 +52,7 @@ impl CleanText {
     pub fn evidence(&self, start: usize, end: usize) -> crate::graph::Evidence {
         let (s, e) = self.original_span(start, end);
         let snippet = snippet(&self.original, s, e, 60);
-        crate::graph::Evidence { document: self.document.clone(), start: s, end: e, snippet }
+        crate::graph::Evidence { document: self.document.as_str().into(), start: s, end: e, snippet: snippet.into() }
     }
 }
 
