@@ -20,14 +20,50 @@
 
 use crate::extract::{extract, Extraction};
 use crate::graph::{build_graph, ReportGraph};
-use crate::ingest::{guard, read_document_with, ReadOptions};
+use crate::ingest::{guard, read_document_with, IngestError, ReadOptions};
 use crate::lexicon::Lexicon;
 use crate::pipeline::BuildOptions;
-use crate::resolve::resolve;
+use crate::resolve::resolve_with;
 use crate::text::clean;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// A report file the build could not use, and why. The build goes on with the others.
+#[derive(Debug, thiserror::Error)]
+pub enum Skip {
+    /// Unreadable, empty, binary, too large, or an HTML/PDF file without text.
+    #[error(transparent)]
+    Unreadable(#[from] IngestError),
+    /// Another input file has the same file name: one report per name, the first (in
+    /// input order) is kept.
+    #[error("{}: same file name as {}", path.display(), first.display())]
+    SameName {
+        /// The file left out.
+        path: PathBuf,
+        /// The file of that name that was kept.
+        first: PathBuf,
+    },
+    /// The extractor failed on the file (a bug, reported with its message).
+    #[error("{}: extraction failed: {message}", path.display())]
+    Failed {
+        /// The file.
+        path: PathBuf,
+        /// The panic's message and location.
+        message: String,
+    },
+}
+
+impl Skip {
+    /// The file left out.
+    pub fn path(&self) -> &Path {
+        match self {
+            Skip::Unreadable(e) => e.path(),
+            Skip::SameName { path, .. } | Skip::Failed { path, .. } => path,
+        }
+    }
+}
 
 /// Where a build's time went.
 ///
@@ -61,9 +97,19 @@ impl StageTimes {
     }
 }
 
+/// What a build reports to its `progress` callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many more report files were read and extracted, or skipped (called from the
+    /// worker threads).
+    Reports(usize),
+    /// A single-threaded stage after extraction begins: `"resolving"`, `"building the graph"`.
+    Stage(&'static str),
+}
+
 /// One report's outcome in the parallel phase.
 struct Item {
-    result: Result<Extraction, (PathBuf, String)>,
+    result: Result<Extraction, Skip>,
     read_clean: Duration,
     extract: Duration,
     bytes: u64,
@@ -73,7 +119,7 @@ fn process(path: &PathBuf, lex: &Lexicon, read: &ReadOptions) -> Item {
     let t0 = Instant::now();
     let doc = match read_document_with(path, read) {
         Ok(d) => d,
-        Err(e) => return Item { result: Err((path.clone(), e.to_string())), read_clean: t0.elapsed(), extract: Duration::ZERO, bytes: 0 },
+        Err(e) => return Item { result: Err(Skip::Unreadable(e)), read_clean: t0.elapsed(), extract: Duration::ZERO, bytes: 0 },
     };
     let bytes = doc.original.len() as u64;
     let cleaned = guard::catch(|| clean(&doc, lex));
@@ -81,14 +127,14 @@ fn process(path: &PathBuf, lex: &Lexicon, read: &ReadOptions) -> Item {
     let t1 = Instant::now();
     let result = cleaned
         .and_then(|c| guard::catch(|| extract(&c, lex)))
-        .map_err(|m| (path.clone(), format!("extraction failed: {m}")));
+        .map_err(|message| Skip::Failed { path: path.clone(), message });
     Item { result, read_clean: t1 - t0, extract: t1.elapsed(), bytes }
 }
 
 /// Builds the graph of report files, streaming: see the [module docs](self).
 ///
-/// Returns the graph, the files skipped with the reason (unreadable, empty, binary, too
-/// large, or extraction failed), in input order, and the [`StageTimes`]. `progress`, if
+/// Returns the graph, the files skipped with the reason ([`Skip`]), in input order, and
+/// the [`StageTimes`]. User alias rules in `opts` apply as in [`crate::pipeline::build`]. `progress`, if
 /// given, is called with `1` each time a file has been read and extracted (or skipped),
 /// from the worker threads — e.g. `Some(&|n| bar.inc(n as u64))`. Files are read with
 /// [`ReadOptions::default`]; [`build_paths_with`] takes other options.
@@ -96,8 +142,8 @@ pub fn build_paths(
     paths: &[PathBuf],
     lex: &Lexicon,
     opts: &BuildOptions,
-    progress: Option<&(dyn Fn(usize) + Sync)>,
-) -> (ReportGraph, Vec<(PathBuf, String)>, StageTimes) {
+    progress: Option<&(dyn Fn(Progress) + Sync)>,
+) -> (ReportGraph, Vec<Skip>, StageTimes) {
     build_paths_with(paths, lex, opts, &ReadOptions::default(), progress)
 }
 
@@ -107,13 +153,20 @@ pub fn build_paths_with(
     lex: &Lexicon,
     opts: &BuildOptions,
     read: &ReadOptions,
-    progress: Option<&(dyn Fn(usize) + Sync)>,
-) -> (ReportGraph, Vec<(PathBuf, String)>, StageTimes) {
+    progress: Option<&(dyn Fn(Progress) + Sync)>,
+) -> (ReportGraph, Vec<Skip>, StageTimes) {
     let (xs, skipped, mut times) = extract_paths(paths, lex, opts, read, progress);
+    let stage = |name| {
+        if let Some(f) = progress {
+            f(Progress::Stage(name));
+        }
+    };
+    stage("resolving");
     let t = Instant::now();
-    let resolved = resolve(&xs, lex);
+    let resolved = resolve_with(&xs, lex, &opts.aliases);
     drop(xs);
     times.resolve = t.elapsed();
+    stage("building the graph");
     let t = Instant::now();
     let g = build_graph(&resolved);
     times.graph = t.elapsed();
@@ -121,20 +174,21 @@ pub fn build_paths_with(
 }
 
 /// The parallel phase alone: reads, cleans and extracts every file (in parallel unless
-/// `opts.single_thread`), keeping only the extractions, in input order. `resolve` and
-/// `graph` of the returned times are zero.
+/// `opts.single_thread`), keeping only the extractions, in input order; of several files
+/// with one name, the first is kept ([`Skip::SameName`]). `resolve` and `graph` of the
+/// returned times are zero.
 pub fn extract_paths(
     paths: &[PathBuf],
     lex: &Lexicon,
     opts: &BuildOptions,
     read: &ReadOptions,
-    progress: Option<&(dyn Fn(usize) + Sync)>,
-) -> (Vec<Extraction>, Vec<(PathBuf, String)>, StageTimes) {
+    progress: Option<&(dyn Fn(Progress) + Sync)>,
+) -> (Vec<Extraction>, Vec<Skip>, StageTimes) {
     let start = Instant::now();
     let one = |p: &PathBuf| {
         let item = process(p, lex, read);
         if let Some(f) = progress {
-            f(1);
+            f(Progress::Reports(1));
         }
         item
     };
@@ -146,11 +200,17 @@ pub fn extract_paths(
     let mut times = StageTimes { threads, ..Default::default() };
     let mut xs = Vec::with_capacity(items.len());
     let mut skipped = Vec::new();
-    for it in items {
+    let mut first_of_name: HashMap<String, usize> = HashMap::new();
+    for (i, it) in items.into_iter().enumerate() {
         times.read_clean += it.read_clean;
         times.extract += it.extract;
         match it.result {
             Ok(x) => {
+                if let Some(&first) = first_of_name.get(&x.document) {
+                    skipped.push(Skip::SameName { path: paths[i].clone(), first: paths[first].clone() });
+                    continue;
+                }
+                first_of_name.insert(x.document.clone(), i);
                 times.documents += 1;
                 times.bytes += it.bytes;
                 xs.push(x);
@@ -164,20 +224,28 @@ pub fn extract_paths(
 
 /// A progress bar on stderr for `total` reports, or `None` when stderr is not a terminal
 /// (piped, redirected, CI): then the build stays quiet. Feed it from the `progress`
-/// callback of [`build_paths`] (`Some(&|n| bar.inc(n as u64))`) and call
-/// `finish_and_clear` when the build is done.
+/// callback of [`build_paths`] ([`feed`]) and call `finish_and_clear` when the build is
+/// done.
 pub fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} reports ({per_sec}, ETA {eta})")
+    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} reports ({per_sec}, ETA {eta}) {msg}")
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
         .progress_chars("=> ");
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
+}
+
+/// Moves `bar` on by a [`Progress`] event: reports advance it, a stage becomes its message.
+pub fn feed(bar: &indicatif::ProgressBar, p: Progress) {
+    match p {
+        Progress::Reports(n) => bar.inc(n as u64),
+        Progress::Stage(name) => bar.set_message(format!("— {name}")),
+    }
 }
 
 #[cfg(test)]
@@ -212,15 +280,20 @@ mod tests {
         let want = json(&crate::pipeline::build(&docs, &lex, &Default::default()));
         for single_thread in [false, true] {
             let calls = AtomicUsize::new(0);
-            let tick = |n: usize| {
-                calls.fetch_add(n, Ordering::Relaxed);
+            let stages = std::sync::Mutex::new(Vec::new());
+            let tick = |p: Progress| match p {
+                Progress::Reports(n) => {
+                    calls.fetch_add(n, Ordering::Relaxed);
+                }
+                Progress::Stage(s) => stages.lock().unwrap().push(s),
             };
             let opts = BuildOptions { single_thread, ..Default::default() };
             let (g, skipped, times) = build_paths(&paths, &lex, &opts, Some(&tick));
             assert_eq!(json(&g), want, "single_thread = {single_thread}");
             assert_eq!(skipped.len(), 1);
-            assert!(skipped[0].0.ends_with("empty.txt") && skipped[0].1.contains("empty"), "{skipped:?}");
+            assert!(skipped[0].path().ends_with("empty.txt") && skipped[0].to_string().contains("empty"), "{skipped:?}");
             assert_eq!(calls.load(Ordering::Relaxed), 25);
+            assert_eq!(*stages.lock().unwrap(), ["resolving", "building the graph"]);
             assert_eq!(times.documents, 24);
             assert_eq!(times.bytes, docs.iter().map(|d| d.original.len() as u64).sum::<u64>());
             assert!(g.node_count() > 24);

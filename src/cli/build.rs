@@ -1,6 +1,6 @@
 //! `reportgraph build [INPUT]... [--out DIR]`: reports in, graph files out.
 
-use super::{build_graph, read_inputs_with, EXIT_OK, EXIT_SKIPPED};
+use super::{build_inputs, EXIT_OK, EXIT_SKIPPED};
 use anyhow::Context;
 use reportgraph::ingest::ReadOptions;
 use reportgraph::pipeline::BuildOptions;
@@ -34,16 +34,15 @@ pub struct Args {
 
 /// Runs `build`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
-    let (docs, unread) = read_inputs_with(&a.inputs, &ReadOptions { max_bytes: a.max_bytes })?;
     let (aliases, aliases_file) = super::load_aliases(a.aliases.as_deref())?;
-    let (g, failed) = build_graph(&docs, lex, &BuildOptions { single_thread: a.single_thread, aliases: aliases.clone() });
-    let skipped = unread + failed;
+    let opts = BuildOptions { single_thread: a.single_thread, aliases: aliases.clone() };
+    let (g, read, skipped) = build_inputs(&a.inputs, &ReadOptions { max_bytes: a.max_bytes }, lex, &opts, a.quiet)?;
     let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
     if !a.quiet {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         let (nk, ek) = g.counts();
-        writeln!(out, "read {} report(s){}", docs.len() - failed, if skipped > 0 { format!(", skipped {skipped}") } else { String::new() })?;
+        writeln!(out, "read {read} report(s){}", if skipped > 0 { format!(", skipped {skipped}") } else { String::new() })?;
         for d in &g.documents {
             writeln!(out, "  {d}")?;
         }

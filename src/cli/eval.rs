@@ -1,6 +1,6 @@
 //! `reportgraph eval --gold DIR [INPUT]...`: build and score against gold annotations.
 
-use super::{build_graph, read_inputs_with, EXIT_OK, EXIT_SKIPPED};
+use super::{build_inputs, EXIT_OK, EXIT_SKIPPED};
 use reportgraph::ingest::ReadOptions;
 use reportgraph::pipeline::BuildOptions;
 use std::path::PathBuf;
@@ -24,9 +24,7 @@ pub struct Args {
 
 /// Runs `eval`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
-    let (docs, unread) = read_inputs_with(&a.inputs, &ReadOptions { max_bytes: a.max_bytes })?;
-    let (g, failed) = build_graph(&docs, lex, &BuildOptions::default());
-    let skipped = unread + failed;
+    let (g, _, skipped) = build_inputs(&a.inputs, &ReadOptions { max_bytes: a.max_bytes }, lex, &BuildOptions::default(), a.json)?;
     let gold = reportgraph::eval::load_gold(&a.gold, None)?;
     let scores = reportgraph::eval::score(&g, &gold, None);
     if a.json {

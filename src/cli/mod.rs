@@ -144,57 +144,34 @@ pub(crate) fn load_aliases(path: Option<&std::path::Path>) -> anyhow::Result<(re
     Ok((reportgraph::resolve::Aliases::from_file(&p)?, Some(p)))
 }
 
-/// Reads the inputs, reporting skipped files on stderr. Returns the documents and the
-/// number of skipped files.
-#[allow(dead_code)] // for subcommands without --max-bytes
-pub(crate) fn read_inputs(inputs: &[std::path::PathBuf]) -> anyhow::Result<(Vec<reportgraph::Document>, usize)> {
-    read_inputs_with(inputs, &reportgraph::ingest::ReadOptions::default())
-}
-
-/// [`read_inputs`] with read options. `-` reads standard input. Every file that cannot be
-/// used is reported on stderr, one line each (`reportgraph: skipped PATH: REASON`), and
-/// counted; a missing input or an unreadable folder is fatal.
-pub(crate) fn read_inputs_with(
+/// Builds the graph of the inputs, streaming ([`reportgraph::stream`]): files are read and
+/// extracted in parallel and only their extractions kept. `-` reads standard input. Every
+/// file that cannot be used is reported on stderr, one line each (`reportgraph: skipped
+/// PATH: REASON`); a missing input or an unreadable folder is fatal. A progress bar shows
+/// on stderr when it is a terminal and `quiet` is off. Returns the graph, the number of
+/// reports read and the number skipped.
+pub(crate) fn build_inputs(
     inputs: &[std::path::PathBuf],
-    opts: &reportgraph::ingest::ReadOptions,
-) -> anyhow::Result<(Vec<reportgraph::Document>, usize)> {
-    let paths = reportgraph::ingest::collect_paths(inputs)?;
-    let mut docs: Vec<reportgraph::Document> = Vec::with_capacity(paths.len());
-    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(paths.len());
-    let mut skipped = 0;
-    for p in &paths {
-        match reportgraph::ingest::read_document_with(p, opts) {
-            Ok(d) => {
-                // two files of the same name in different folders would be one report in the graph
-                if let Some(&other) = names.get(&d.name) {
-                    eprintln!("reportgraph: skipped {}: same file name as {}", p.display(), docs[other].path.display());
-                    skipped += 1;
-                } else {
-                    names.insert(d.name.clone(), docs.len());
-                    docs.push(d);
-                }
-            }
-            Err(e) => {
-                let hint = if matches!(e, reportgraph::ingest::IngestError::TooLarge { .. }) { " (raise the limit with --max-bytes)" } else { "" };
-                eprintln!("reportgraph: skipped {e}{hint}");
-                skipped += 1;
-            }
-        }
-    }
-    Ok((docs, skipped))
-}
-
-/// Builds the graph, reporting on stderr each document whose extraction failed
-/// (`reportgraph: skipped NAME: extraction failed: …`). Returns the graph and the number
-/// of such documents.
-pub(crate) fn build_graph(
-    docs: &[reportgraph::Document],
+    read: &reportgraph::ingest::ReadOptions,
     lex: &reportgraph::Lexicon,
     opts: &reportgraph::pipeline::BuildOptions,
-) -> (reportgraph::ReportGraph, usize) {
-    let (g, failed) = reportgraph::pipeline::build_checked(docs, lex, opts);
-    for e in &failed {
-        eprintln!("reportgraph: skipped {e}");
+    quiet: bool,
+) -> anyhow::Result<(reportgraph::ReportGraph, usize, usize)> {
+    use reportgraph::stream::{self, Skip};
+    let paths = reportgraph::ingest::collect_paths(inputs)?;
+    let bar = if quiet { None } else { stream::progress_bar(paths.len()) };
+    let feed = |p| {
+        if let Some(b) = &bar {
+            stream::feed(b, p);
+        }
+    };
+    let (g, skipped, times) = stream::build_paths_with(&paths, lex, opts, read, Some(&feed));
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
-    (g, failed.len())
+    for s in &skipped {
+        let hint = if matches!(s, Skip::Unreadable(reportgraph::ingest::IngestError::TooLarge { .. })) { " (raise the limit with --max-bytes)" } else { "" };
+        eprintln!("reportgraph: skipped {s}{hint}");
+    }
+    Ok((g, times.documents, skipped.len()))
 }
