@@ -16,7 +16,7 @@ pub struct Args {
     /// Output folder.
     #[arg(long, short, default_value = "graphs")]
     pub out: PathBuf,
-    /// Extract on one thread.
+    /// Use one thread (extraction and exports).
     #[arg(long)]
     pub single_thread: bool,
     /// Skip reports larger than this (bytes, or with k/M/G): text files, and the text of
@@ -35,6 +35,10 @@ pub struct Args {
 /// Runs `build`.
 pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     let (aliases, aliases_file) = super::load_aliases(a.aliases.as_deref())?;
+    if a.single_thread {
+        // the exports, parallel otherwise, run on rayon's global pool
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(1).build_global();
+    }
     let opts = BuildOptions { single_thread: a.single_thread, aliases: aliases.clone() };
     let (g, read, skipped) = build_inputs(&a.inputs, &ReadOptions { max_bytes: a.max_bytes }, lex, &opts, a.quiet)?;
     let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
