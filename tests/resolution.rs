@@ -118,3 +118,38 @@ fn explain_says_why_spellings_were_merged() {
     let o = std::process::Command::new(bin).current_dir(root).args(["explain", "Nobody Atall", "--graph"]).arg(&graph).output().unwrap();
     assert_eq!(o.status.code(), Some(3));
 }
+
+/// A name as common as "Muhammad … Khan" fills blocks larger than the pairwise limit:
+/// identical full names still become one person, a one-letter variant still joins them
+/// (sorted neighbourhood), and the other Muhammads stay apart.
+#[test]
+fn common_names_resolve_beyond_the_block_limit() {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const GIVEN: [&str; 6] = ["Bilal", "Usman", "Imran", "Faisal", "Kamran", "Salman"];
+    let n = reportgraph::resolve::MAX_BLOCK + 60;
+    let docs: Vec<reportgraph::Document> = (0..n)
+        .map(|i| {
+            let keynote = if i == 7 { "Muhammad Tarik Khan" } else { "Muhammad Tariq Khan" };
+            let text = format!(
+                "Roundtable on Regional Trade, part {i}\n\nThe Institute of Policy Studies organised a roundtable on regional trade on {} {} {} in Lahore. \
+                 Dr. Muhammad {} Khan, Director of the Centre for Economic Research, chaired the session. \
+                 Prof. {keynote}, Professor at the University of the Punjab, delivered the keynote address.\n",
+                i % 28 + 1,
+                MONTHS[(i / 28) % 12],
+                2010 + i / 336,
+                GIVEN[i % GIVEN.len()],
+            );
+            reportgraph::Document::new(format!("r{i:03}.txt"), text)
+        })
+        .collect();
+    let g = reportgraph::build(&docs, &reportgraph::Lexicon::builtin(), &BuildOptions::default());
+    let tariq = persons_named(&g, "Tariq Khan");
+    assert_eq!(tariq.len(), 1, "{:?}", tariq.iter().map(|p| (&p.label, p.documents.len())).collect::<Vec<_>>());
+    assert_eq!(tariq[0].documents.len(), n, "every report's keynote speaker is one person");
+    assert!(tariq[0].aliases.iter().any(|a| a.contains("Tarik")), "the one-letter variant joined: {:?}", tariq[0].aliases);
+    for given in GIVEN {
+        let p = persons_named(&g, &format!("Muhammad {given} Khan"));
+        assert_eq!(p.len(), 1, "{given}");
+        assert_eq!(p[0].documents.len(), (0..n).filter(|i| GIVEN[i % GIVEN.len()] == given).count(), "{given}");
+    }
+}

@@ -557,7 +557,10 @@ fn same_person(a: &[String], b: &[String], same_event: bool, shared_aff: bool) -
     if a.len() >= 2 && b.len() >= 2 && (compatible(a, b) || compatible(b, a)) && evidence {
         return Some(format!("partial name match and {why_ev}"));
     }
-    if a.len() >= 2 && b.len() >= 2 && similar(&a[0], &b[0]) && shared_aff {
+    // "Taimur Fahad" ~ "Taimur Khan" at one institution; but two full names of the same
+    // shape that differ ("Muhammad Bilal Khan", "Muhammad Usman Khan") are two people
+    let same_shape = a.len() == b.len() && a.len() >= 3;
+    if a.len() >= 2 && b.len() >= 2 && !same_shape && similar(&a[0], &b[0]) && shared_aff {
         return Some("same given name and shared affiliation".into());
     }
     None
