@@ -365,6 +365,32 @@ pub fn to_dot(g: &ReportGraph) -> Graph {
 
 /// Builds the DOT syntax tree of `g`.
 pub fn to_dot_with(g: &ReportGraph, opts: &DotOptions) -> Graph {
+    let mut stmts = Vec::new();
+    statements(g, opts, &mut |s| {
+        stmts.push(s);
+        Ok(())
+    })
+    .expect("collecting statements cannot fail");
+    wrap_graph(g, stmts)
+}
+
+/// The graph around the statements: `graph` for the undirected views, `digraph` otherwise.
+fn wrap_graph(g: &ReportGraph, stmts: Vec<Stmt>) -> Graph {
+    if g.undirected {
+        Graph::Graph { id: qid("reportgraph"), strict: false, stmts }
+    } else {
+        Graph::DiGraph { id: qid("reportgraph"), strict: false, stmts }
+    }
+}
+
+/// Hands the statements of `g`'s DOT, in order, to `emit`: graph, node and edge defaults,
+/// nodes (clusters after the other nodes), edges. One statement at a time, so that a
+/// writer can print each one without the whole tree in memory.
+fn statements(
+    g: &ReportGraph,
+    opts: &DotOptions,
+    emit: &mut dyn FnMut(Stmt) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let weighted = g.edges().any(|(_, _, _, e)| e.weight.is_some());
     let labels = opts.layout.is_none() && !weighted;
     let mut graph_attrs = vec![
@@ -417,7 +443,7 @@ pub fn to_dot_with(g: &ReportGraph, opts: &DotOptions) -> Graph {
             attr("repulsiveforce", plain("1.5")),
         ]);
     }
-    let mut stmts: Vec<Stmt> = vec![
+    let defaults: Vec<Stmt> = vec![
         GraphAttributes::Graph(graph_attrs).into(),
         GraphAttributes::Node(vec![
             attr("fontname", qid(FONT)),
@@ -433,6 +459,9 @@ pub fn to_dot_with(g: &ReportGraph, opts: &DotOptions) -> Graph {
         ])
         .into(),
     ];
+    for st in defaults {
+        emit(st)?;
+    }
 
     let mut clusters: std::collections::BTreeMap<String, Vec<Stmt>> = Default::default();
     for (ix, n) in g.nodes() {
@@ -455,7 +484,7 @@ pub fn to_dot_with(g: &ReportGraph, opts: &DotOptions) -> Graph {
         let stmt: Stmt = Node::new(NodeId(qid(&n.id), None), attrs).into();
         match opts.clusters.then(|| cluster_of(g, ix)).flatten() {
             Some(event) => clusters.entry(event).or_default().push(stmt),
-            None => stmts.push(stmt),
+            None => emit(stmt)?,
         }
     }
     for (event, members) in clusters {
@@ -475,16 +504,16 @@ pub fn to_dot_with(g: &ReportGraph, opts: &DotOptions) -> Graph {
         ])
         .into()];
         inner.extend(members);
-        stmts.push(
+        emit(
             Subgraph {
                 id: qid(&format!("cluster_{event}")),
                 stmts: inner,
             }
             .into(),
-        );
+        )?;
     }
     for (_, s, t, e) in g.edges() {
-        stmts.push(
+        emit(
             Edge {
                 ty: EdgeTy::Pair(
                     Vertex::N(NodeId(qid(&g.graph[s].id), None)),
@@ -493,21 +522,9 @@ pub fn to_dot_with(g: &ReportGraph, opts: &DotOptions) -> Graph {
                 attributes: edge_style(e, weighted, labels, opts.layout.is_some()),
             }
             .into(),
-        );
+        )?;
     }
-    if g.undirected {
-        Graph::Graph {
-            id: qid("reportgraph"),
-            strict: false,
-            stmts,
-        }
-    } else {
-        Graph::DiGraph {
-            id: qid("reportgraph"),
-            strict: false,
-            stmts,
-        }
-    }
+    Ok(())
 }
 
 /// Prints a DOT syntax tree, with a trailing newline.
@@ -524,13 +541,31 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
     write_with(g, &DotOptions::default(), w)
 }
 
-/// Writes `g` as DOT with these options.
+/// Writes `g` as DOT with these options, streaming: each statement is printed (by the
+/// graphviz-rust printer) and written as soon as it is built, so memory does not grow
+/// with the graph. The bytes are those of [`print`]`(`[`to_dot_with`]`(g, opts))`.
 pub fn write_with(
     g: &ReportGraph,
     opts: &DotOptions,
     w: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    w.write_all(print(to_dot_with(g, opts)).as_bytes())?;
+    // the printer writes "digraph reportgraph {", the statements one per line, "}"; a
+    // graph of one statement gives that statement's line with the right edge operator
+    let mut first = true;
+    statements(g, opts, &mut |st| {
+        let one = print(wrap_graph(g, vec![st]));
+        let (head, rest) = one.split_once('\n').unwrap_or(("", &one));
+        let line = rest.strip_suffix("\n}\n").unwrap_or(rest);
+        if first {
+            w.write_all(head.as_bytes())?;
+            first = false;
+        }
+        w.write_all(b"\n")?;
+        w.write_all(line.as_bytes())?;
+        Ok(())
+    })?;
+    // (there is always a statement: the graph, node and edge defaults)
+    w.write_all(b"\n}\n")?;
     w.flush()?;
     Ok(())
 }
