@@ -32,12 +32,34 @@ use std::io::Write;
 pub const GRAPH_NAME: &str = "reportgraph";
 
 #[derive(Serialize)]
-struct NodeLink<'a> {
+struct NodeLink<'a, N: Serialize, E: Serialize> {
     directed: bool,
     multigraph: bool,
     graph: GraphAttrs<'a>,
-    nodes: Vec<JsonNode<'a>>,
-    edges: Vec<JsonEdge<'a>>,
+    nodes: N,
+    edges: E,
+}
+
+/// A JSON array serialized from an iterator, element by element: the nodes and edges are
+/// written without a list of them all in memory.
+struct Lazy<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Lazy<I> {
+    fn new(iter: I) -> Lazy<I> {
+        Lazy(std::cell::Cell::new(Some(iter)))
+    }
+}
+
+impl<I: Iterator> Serialize for Lazy<I>
+where
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.take() {
+            Some(iter) => s.collect_seq(iter),
+            None => Err(serde::ser::Error::custom("a lazy sequence is serialized once")),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -106,8 +128,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             sessions: &n.sessions,
             evidence: &n.evidence,
             merges: &n.merges,
-        })
-        .collect();
+        });
     let edges = g
         .edges()
         .map(|(_, s, t, e)| JsonEdge {
@@ -121,8 +142,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             evidence: &e.evidence,
             weight: e.weight,
             events: &e.events,
-        })
-        .collect();
+        });
     let doc = NodeLink {
         directed: !g.undirected,
         multigraph: !g.undirected,
@@ -130,8 +150,8 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             name: GRAPH_NAME,
             documents: &g.documents,
         },
-        nodes,
-        edges,
+        nodes: Lazy::new(nodes),
+        edges: Lazy::new(edges),
     };
     let mut w = std::io::BufWriter::new(w);
     serde_json::to_writer_pretty(&mut w, &doc)?;
