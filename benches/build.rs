@@ -110,8 +110,7 @@ fn child(corpus: &Path, mode: &str, out: &Path) {
     emit("resolve_s", t.elapsed().as_secs_f64());
     emit("rss_resolved_mb", rss_mb());
     let t = Instant::now();
-    let g = reportgraph::graph::build_graph(&resolved);
-    drop(resolved);
+    let g = reportgraph::graph::build_graph(resolved);
     emit("graph_s", t.elapsed().as_secs_f64());
     emit("rss_graph_mb", rss_mb());
     emit("hwm_graph_mb", vm_hwm_kb() as f64 / 1024.0);

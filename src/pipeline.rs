@@ -69,7 +69,7 @@ pub fn build_checked(docs: &[Document], lex: &Lexicon, opts: &BuildOptions) -> (
         }
     }
     failed.sort_by(|a, b| a.document.cmp(&b.document));
-    (build_graph(&resolve_with(&xs, lex, &opts.aliases)), failed)
+    (build_graph(resolve_with(&xs, lex, &opts.aliases)), failed)
 }
 
 /// Builds the graph of a set of documents. The result does not depend on their order.

@@ -168,7 +168,7 @@ pub fn build_paths_with(
     times.resolve = t.elapsed();
     stage("building the graph");
     let t = Instant::now();
-    let g = build_graph(&resolved);
+    let g = build_graph(resolved);
     times.graph = t.elapsed();
     (g, skipped, times)
 }

@@ -4,73 +4,65 @@ use super::{Edge, Node, NodeKind, ReportGraph};
 use crate::resolve::{Entity, Resolved};
 use std::collections::BTreeMap;
 
-fn node(kind: NodeKind, e: &Entity) -> Node {
+fn node(kind: NodeKind, e: Entity) -> Node {
+    let mut evidence = e.evidence;
+    evidence.sort();
+    evidence.dedup();
     Node {
-        id: e.id.clone(),
+        id: e.id,
         kind: Some(kind),
-        label: e.label.clone(),
-        aliases: e.aliases.iter().cloned().collect(),
-        documents: e.documents.iter().cloned().collect(),
-        subtype: e.subtype.clone(),
-        merges: e.reasons.clone(),
-        evidence: {
-            let mut ev = e.evidence.clone();
-            ev.sort();
-            ev.dedup();
-            ev
-        },
+        label: e.label,
+        aliases: e.aliases.into_iter().collect(),
+        documents: e.documents.into_iter().collect(),
+        subtype: e.subtype,
+        merges: e.reasons,
+        evidence,
         ..Default::default()
     }
 }
 
-/// Builds the report graph. Relations with the same source, target, kind and session are
-/// one edge carrying every report and evidence span.
-pub fn build_graph(r: &Resolved) -> ReportGraph {
+/// Builds the report graph, consuming the resolved corpus (its strings move into the
+/// graph rather than being copied). Relations with the same source, target, kind and
+/// session are one edge carrying every report and evidence span.
+pub fn build_graph(r: Resolved) -> ReportGraph {
     let mut nodes = Vec::new();
-    for e in &r.persons {
-        nodes.push(node(NodeKind::Person, e));
-    }
-    for e in &r.institutions {
-        nodes.push(node(NodeKind::Institution, e));
-    }
-    for e in &r.events {
-        let mut n = node(NodeKind::Event, &e.entity);
-        n.title = Some(e.entity.label.clone());
-        n.date = e.date.clone();
-        n.venue = e.venue.clone();
-        n.city = e.city.clone();
-        n.sessions = e.sessions.clone();
+    nodes.extend(r.persons.into_iter().map(|e| node(NodeKind::Person, e)));
+    nodes.extend(r.institutions.into_iter().map(|e| node(NodeKind::Institution, e)));
+    for e in r.events {
+        let title = e.entity.label.clone();
+        let mut n = node(NodeKind::Event, e.entity);
+        n.title = Some(title);
+        n.date = e.date;
+        n.venue = e.venue;
+        n.city = e.city;
+        n.sessions = e.sessions;
         nodes.push(n);
     }
-    for e in &r.topics {
-        nodes.push(node(NodeKind::Topic, e));
-    }
-    for e in &r.places {
-        nodes.push(node(NodeKind::Place, e));
-    }
+    nodes.extend(r.topics.into_iter().map(|e| node(NodeKind::Topic, e)));
+    nodes.extend(r.places.into_iter().map(|e| node(NodeKind::Place, e)));
     let mut edges: BTreeMap<(String, String, String), Edge> = BTreeMap::new();
-    for rel in &r.relations {
+    for rel in r.relations {
         let key = match &rel.session {
             Some(s) => format!("{}@{}", rel.kind, s),
             None => rel.kind.to_string(),
         };
-        let e = edges.entry((rel.source.clone(), rel.target.clone(), key.clone())).or_insert_with(|| Edge {
+        let e = edges.entry((rel.source, rel.target, key.clone())).or_insert_with(|| Edge {
             kind: rel.kind,
             key,
             title: None,
-            session: rel.session.clone(),
+            session: rel.session,
             documents: Vec::new(),
             evidence: Vec::new(),
             weight: None,
             events: Vec::new(),
         });
         if e.title.is_none() {
-            e.title = rel.title.clone();
+            e.title = rel.title;
         }
         if !e.documents.iter().any(|d| **d == *rel.evidence.document) {
             e.documents.push(rel.evidence.document.to_string());
         }
-        e.evidence.push(rel.evidence.clone());
+        e.evidence.push(rel.evidence);
     }
     let edges = edges
         .into_iter()
@@ -81,5 +73,5 @@ pub fn build_graph(r: &Resolved) -> ReportGraph {
             (s, t, e)
         })
         .collect();
-    ReportGraph::from_parts(nodes, edges, r.documents.clone())
+    ReportGraph::from_parts(nodes, edges, r.documents)
 }
