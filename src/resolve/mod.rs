@@ -412,6 +412,42 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
             }
         }
     }
+    // the same given name at a shared institution ("Taimur Fahad" ~ "Taimur Khan"), only
+    // when that institution has no third person of that given name: otherwise it is
+    // ambiguous which of them is meant, and two differing full names of the same shape
+    // ("Muhammad Bilal Khan", "Muhammad Usman Khan") are two people anyway
+    {
+        let mut by_inst_given: BTreeMap<(usize, &str), BTreeMap<usize, usize>> = BTreeMap::new();
+        for (g, toks) in ptoks.iter().enumerate() {
+            if toks.len() < 2 {
+                continue;
+            }
+            let root = puf.find(g);
+            for &inst in &paffs[g] {
+                by_inst_given.entry((inst, toks[0].as_str())).or_default().entry(root).or_insert(g);
+            }
+        }
+        // the reports of each cluster, kept up to date as clusters join
+        let mut cluster_docs: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+        for (g, &(d, _)) in prefs.iter().enumerate() {
+            cluster_docs.entry(puf.find(g)).or_default().insert(d);
+        }
+        for clusters in by_inst_given.values() {
+            let [(_, &a), (_, &b)] = clusters.iter().collect::<Vec<_>>()[..] else { continue };
+            let same_shape = ptoks[a].len() == ptoks[b].len() && ptoks[a].len() >= 3;
+            let (ra, rb) = (puf.find(a), puf.find(b));
+            if same_shape || ra == rb || !cluster_docs[&ra].is_disjoint(&cluster_docs[&rb]) {
+                continue;
+            }
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            if puf.union(lo, hi) {
+                preason.insert(hi, "same given name and shared affiliation".into());
+                let root = puf.find(lo);
+                let moved: BTreeSet<usize> = [ra, rb].iter().filter(|&&r| r != root).flat_map(|r| cluster_docs.remove(r).unwrap_or_default()).collect();
+                cluster_docs.entry(root).or_default().extend(moved);
+            }
+        }
+    }
     let mut persons: Vec<Entity> = Vec::new();
     let mut person_of: Vec<usize> = vec![0; prefs.len()];
     {
@@ -556,12 +592,6 @@ fn same_person(a: &[String], b: &[String], same_event: bool, shared_aff: bool) -
     }
     if a.len() >= 2 && b.len() >= 2 && (compatible(a, b) || compatible(b, a)) && evidence {
         return Some(format!("partial name match and {why_ev}"));
-    }
-    // "Taimur Fahad" ~ "Taimur Khan" at one institution; but two full names of the same
-    // shape that differ ("Muhammad Bilal Khan", "Muhammad Usman Khan") are two people
-    let same_shape = a.len() == b.len() && a.len() >= 3;
-    if a.len() >= 2 && b.len() >= 2 && !same_shape && similar(&a[0], &b[0]) && shared_aff {
-        return Some("same given name and shared affiliation".into());
     }
     None
 }
