@@ -153,3 +153,27 @@ fn common_names_resolve_beyond_the_block_limit() {
         assert_eq!(p[0].documents.len(), (0..n).filter(|i| GIVEN[i % GIVEN.len()] == given).count(), "{given}");
     }
 }
+
+/// "Same given name at the same institution" joins two spellings only when nobody else of
+/// that given name is there: three Thomases at one institute stay three people.
+#[test]
+fn a_shared_given_name_joins_only_when_unambiguous() {
+    let report = |i: usize, name: &str, inst: &str| {
+        let text = format!(
+            "Seminar on Water Security\n\nThe Institute of Policy Studies held a seminar on water security on {} May 2023 in Nairobi. \
+             Dr. {name}, Senior Fellow at the {inst}, was the first speaker.\n",
+            i + 1
+        );
+        reportgraph::Document::new(format!("w{i}.txt"), text)
+    };
+    let docs = vec![
+        report(0, "Kofi Mensah", "Centre for Water Studies"),
+        report(1, "Kofi Asante", "Centre for Water Studies"),
+        report(2, "Thomas Reddy", "Institute of Rural Affairs"),
+        report(3, "Thomas Zhou", "Institute of Rural Affairs"),
+        report(4, "Thomas Okafor", "Institute of Rural Affairs"),
+    ];
+    let g = reportgraph::build(&docs, &reportgraph::Lexicon::builtin(), &BuildOptions::default());
+    assert_eq!(persons_named(&g, "Kofi").len(), 1, "two spellings, one institution, nobody else called Kofi there");
+    assert_eq!(persons_named(&g, "Thomas").len(), 3, "three Thomases at one institute are three people");
+}
