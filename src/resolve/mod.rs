@@ -176,6 +176,9 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
                     keys.push(inst_key(a));
                 }
             }
+            // one proper name and institution words, in any language and order:
+            // "Clingendael Institute" ~ "Instituut Clingendael"
+            keys.extend(core_name(&r.name, lex).map(|c| format!("core:{c}")));
             for k in keys {
                 if k.is_empty() {
                     continue;
@@ -596,6 +599,26 @@ fn same_person(a: &[String], b: &[String], same_event: bool, shared_aff: bool) -
     None
 }
 
+/// The one distinctive word of an institution name made of a proper name and institution
+/// words ("Brookings Institution", "Instituut Clingendael" → "clingendael"); `None` when
+/// the rest is more than one word, or a common word, place or demonym ("Ministry of
+/// Defence", "Pakistan Institute"), which would join unrelated institutions.
+fn core_name(name: &str, lex: &crate::Lexicon) -> Option<String> {
+    const FUNCTION: &[&str] = &["of", "for", "and", "the", "on", "in", "at", "de", "du", "des", "la", "le", "el", "y", "et", "für", "und", "der", "die", "voor", "het", "van"];
+    let mut rest = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| !FUNCTION.contains(&w.to_lowercase().as_str()) && !lex.is_institution_word(w));
+    let word = rest.next()?;
+    let distinctive = rest.next().is_none()
+        && word.chars().count() >= 4
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !lex.is_common_word(word)
+        && !lex.is_place(word)
+        && !lex.demonyms.contains(&word.to_lowercase());
+    distinctive.then(|| key_token(word))
+}
+
 /// A name key without a trailing place ("institute of strategic studies islamabad").
 fn strip_places(key: &str, lex: &crate::Lexicon) -> String {
     let mut w: Vec<&str> = key.split(' ').collect();
@@ -615,5 +638,28 @@ fn assign_ids(kind: &str, list: &mut [Entity]) {
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         list[i].id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_name_table() {
+        let lex = crate::Lexicon::builtin();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Clingendael Institute", Some("clingendael")),
+            ("Instituut Clingendael", Some("clingendael")),
+            ("The Brookings Institution", Some("brookings")),
+            ("Ministry of Defence", None),
+            ("Pakistan Institute", None),
+            ("Institute of Strategic Studies", None),
+            ("Centre for Strategic and International Studies", None),
+            ("Carnegie Mellon University", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(core_name(name, &lex).as_deref(), *want, "{name}");
+        }
     }
 }
