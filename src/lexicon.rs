@@ -5,9 +5,9 @@
 
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// Who gets a role cue's role.
@@ -141,6 +141,11 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
+    /// All role-cue patterns in one set (same order as `role_cues`): one pass over a
+    /// sentence says which cues occur in it.
+    pub role_cue_set: RegexSet,
+    /// Indices into `honorifics` by their first token, in `honorifics` order.
+    pub honorific_index: HashMap<String, Vec<usize>>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
 }
@@ -221,6 +226,11 @@ impl Lexicon {
         let cues: CueFile = toml::from_str(&cue_src)
             .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
         let mut role_cues = Vec::with_capacity(cues.cue.len());
+        let role_cue_set = RegexSetBuilder::new(cues.cue.iter().map(|c| &c.pattern))
+            .case_insensitive(true)
+            .multi_line(false)
+            .build()
+            .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
         for c in cues.cue {
             let re = RegexBuilder::new(&c.pattern)
                 .case_insensitive(true)
@@ -241,7 +251,12 @@ impl Lexicon {
             .build(&topics)
             .map_err(|e| LexiconError::Parse { file: "topics.txt".into(), message: e.to_string() })?;
 
+        let mut honorific_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, h) in honorifics.iter().enumerate() {
+            honorific_index.entry(h[0].clone()).or_default().push(i);
+        }
         Ok(Lexicon {
+            honorific_index,
             honorifics,
             postnominals,
             titles: lower_set("titles.txt"),
@@ -256,6 +271,7 @@ impl Lexicon {
             topics,
             topic_matcher,
             role_cues,
+            role_cue_set,
             event_kinds,
         })
     }

@@ -41,11 +41,13 @@ pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
     let mut k = i;
     loop {
         let mut best = None;
-        'outer: for h in &lex.honorifics {
+        let Some(first) = toks.get(k).filter(|t| t.is_capitalised()) else { break };
+        let candidates = lex.honorific_index.get(&first.text.to_lowercase()).map_or(&[][..], Vec::as_slice);
+        'outer: for h in candidates.iter().map(|&i| &lex.honorifics[i]) {
             let mut j = k;
             for part in h {
                 let Some(t) = toks.get(j) else { continue 'outer };
-                if !t.is_capitalised() || t.text.to_lowercase() != *part {
+                if !t.is_capitalised() || !t.text.chars().flat_map(char::to_lowercase).eq(part.chars()) {
                     continue 'outer;
                 }
                 j += 1;

@@ -6,7 +6,7 @@
 
 use super::{Doc, Fact, PMention};
 use crate::graph::{EdgeKind, Evidence};
-use crate::lexicon::{CueRole, CueTarget};
+use crate::lexicon::{CueRole, CueTarget, RoleCue};
 use std::collections::{BTreeMap, HashSet};
 
 fn edge_of(r: CueRole) -> EdgeKind {
@@ -71,7 +71,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             last_line = li;
             let line = &t[doc.lines[li].0..doc.lines[li].1];
             // a heading line changes the section
-            if let Some(cue) = lex.role_cues.iter().find(|c| c.target == CueTarget::Heading && c.re.is_match(line) && line.len() < 120) {
+            let line_hits = lex.role_cue_set.matches(line);
+            if let Some(cue) = line_hits.iter().map(|i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
                     session = Some(line.trim().trim_end_matches(':').to_string());
@@ -81,7 +82,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
             } else if line_is_heading(line) && persons.is_empty() {
                 // a heading ends the section, unless it heads a list ("Panelists:")
-                mode = lex.role_cues.iter().find(|c| c.target == CueTarget::List && c.re.is_match(line)).map(|c| c.role);
+                mode = line_hits.iter().map(|i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
@@ -104,14 +105,17 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let ls_all = sent.to_lowercase();
         let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls_all.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
-        let cue_starts: Vec<usize> = lex.role_cues.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
+        // the cues present in the sentence (one pass of the set), in priority order
+        let hits: Vec<&RoleCue> = lex.role_cue_set.matches(sent).iter().map(|i| &lex.role_cues[i]).collect();
+        let cue_starts: Vec<usize> = hits.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
         let line_span = doc.lines[li];
         let line_cues: Vec<usize> = if line_span.0 == s.0 {
-            lex.role_cues.iter().flat_map(|c| c.re.find_iter(&t[line_span.0..line_span.1]).map(|m| line_span.0 + m.start())).collect()
+            let line = &t[line_span.0..line_span.1];
+            lex.role_cue_set.matches(line).iter().flat_map(|i| lex.role_cues[i].re.find_iter(line).map(|m| line_span.0 + m.start())).collect()
         } else {
             Vec::new()
         };
-        for cue in &lex.role_cues {
+        for cue in hits {
             for m in cue.re.find_iter(sent) {
                 let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
                 if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
