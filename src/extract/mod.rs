@@ -181,6 +181,8 @@ pub(crate) struct Doc<'a> {
     pub clean: &'a CleanText,
     pub lex: &'a Lexicon,
     pub lines: Vec<Span>,
+    /// The tokens of each line (tokenised once).
+    pub line_tokens: Vec<Vec<tokens::Token<'a>>>,
     pub sentences: Vec<(usize, Span)>, // (line index, span)
     pub pm: Vec<PMention>,
     pub im: Vec<IMention>,
@@ -217,7 +219,8 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
             sentences.push((li, s));
         }
     }
-    let mut doc = Doc { clean, lex, lines, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
+    let line_tokens = lines.iter().map(|&l| tokens::tokenize(t, l)).collect();
+    let mut doc = Doc { clean, lex, lines, line_tokens, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
     find_institutions(&mut doc);
     find_persons(&mut doc);
     list_item_institutions(&mut doc);
@@ -316,9 +319,8 @@ fn find_institutions(doc: &mut Doc) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
     let mut raw: Vec<(InstMention, usize)> = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        let toks = tokens::tokenize(t, l);
-        for m in institution::find_institutions(t, &toks, lex) {
+    for (li, toks) in doc.line_tokens.iter().enumerate() {
+        for m in institution::find_institutions(t, toks, lex) {
             raw.push((m, li));
         }
     }
@@ -388,8 +390,7 @@ fn find_institutions(doc: &mut Doc) {
         }
     }
     let mut extra = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        let toks = tokens::tokenize(t, l);
+    for (li, toks) in doc.line_tokens.iter().enumerate() {
         for (k, tok) in toks.iter().enumerate() {
             if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
                 continue;
@@ -509,9 +510,8 @@ fn find_persons(doc: &mut Doc) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
     let mut mentions: Vec<(NameMention, usize)> = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        let toks = tokens::tokenize(t, l);
-        for m in person::find_names(t, &toks, lex) {
+    for (li, toks) in doc.line_tokens.iter().enumerate() {
+        for m in person::find_names(t, toks, lex) {
             // a name inside an institution name is not a person ("Robert Bosch Academy")
             if doc.im.iter().any(|i| i.start <= m.name_start && m.end <= i.end) {
                 continue;
@@ -594,8 +594,8 @@ fn find_persons(doc: &mut Doc) {
     }
     // bare family names of persons already known ("Obasanjo", "Anyaoku")
     let mut extra = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        for tok in tokens::tokenize(t, l) {
+    for (li, toks) in doc.line_tokens.iter().enumerate() {
+        for &tok in toks {
             if !tok.is_title_case() || tok.text.chars().count() < 4 || doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) {
                 continue;
             }
