@@ -92,7 +92,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         // a sentence naming the session ("The second session started …")
         let ls = sent.to_lowercase();
         for ord in ["inaugural", "opening", "first", "second", "third", "fourth", "fifth", "concluding", "closing", "final"] {
-            if ls.starts_with(&format!("the {ord} session")) {
+            if ls.strip_prefix("the ").and_then(|r| r.strip_prefix(ord)).is_some_and(|r| r.starts_with(" session")) {
                 let mut c = ord.chars();
                 let cap = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
                 session = Some(format!("{cap} Session"));
@@ -102,8 +102,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         // "who had been expected to attend as guest of honour, cancelled": no role here
-        let ls_all = sent.to_lowercase();
-        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls_all.contains(w));
+        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
         // the cues present in the sentence (one pass of the set), in priority order
         let hits: Vec<&RoleCue> = lex.role_cue_set.matches(sent).iter().map(|i| &lex.role_cues[i]).collect();
