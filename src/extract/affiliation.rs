@@ -41,7 +41,7 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
         let next_person = next_same_line.map_or(line.1, |n| n.m.start);
         // the next name's title-first prefix claims the stretch after this name
         let next_claims = next_same_line.is_some() && prefixes[k + 1].is_some_and(|(_, after_boundary)| own[k] || after_boundary);
-        let appos = if next_claims { None } else { apposition(doc, pm.m.end, next_person.min(line.1)) };
+        let appos = if next_claims { None } else { apposition(doc, pm.m.end, next_person.min(line.1)).or_else(|| next_line_title(doc, k)) };
         let own_prefix = prefixes[k].filter(|_| own[k]).map(|(seg, _)| (seg, Side::Before));
         for (seg, title_side) in [appos, own_prefix].into_iter().flatten() {
             for im in doc.insts_in(seg) {
@@ -104,6 +104,34 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         }
     }
     Some(((start, start + stop), Side::After))
+}
+
+/// A name alone on its line, its title and institution on the next line(s), as event pages
+/// list speakers ("Margaret Ellison" / "Senior Fellow, Energy Program, Hudson Policy
+/// Center"): the following line, or two when the first holds only the title, if they name
+/// no person and are not sentences.
+fn next_line_title(doc: &Doc, k: usize) -> Option<((usize, usize), Side)> {
+    let t = doc.text();
+    let pm = &doc.pm[k];
+    let (ls, le) = doc.lines[pm.line];
+    let before = t[ls..pm.m.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{2022}' | '-' | '*'));
+    if !before.is_empty() || !t[pm.m.end..le].trim().is_empty() {
+        return None;
+    }
+    let plain = |li: usize| {
+        doc.lines.get(li).copied().filter(|&(a, b)| {
+            let l = t[a..b].trim();
+            !l.is_empty() && l.len() <= 160 && !l.ends_with(['.', ':']) && !doc.pm.iter().any(|p| p.line == li)
+        })
+    };
+    let first = plain(pm.line + 1)?;
+    let span = if !doc.insts_in(first).is_empty() {
+        first
+    } else {
+        let second = plain(pm.line + 2)?;
+        (first.0, second.1)
+    };
+    (!doc.insts_in(span).is_empty()).then_some((span, Side::After))
 }
 
 fn is_abbrev_before(body: &str, dot: usize) -> bool {

@@ -101,6 +101,14 @@ impl Date {
 }
 
 /// Dates in a piece of text, in order, with their byte start.
+/// A quoted phrase that can be a title, not a quoted remark: it starts with a capital and
+/// does not end a sentence ("Pakistan-Russia Cooperation in Non-Traditional Security", not
+/// "diversification is no longer optional.").
+fn looks_like_title(q: &str) -> bool {
+    let q = q.trim();
+    q.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !q.ends_with(['.', '!', '?', ','])
+}
+
 fn dates_in(s: &str) -> Vec<(usize, Date)> {
     let r = res();
     let mut out: Vec<(usize, usize, Date)> = Vec::new();
@@ -176,15 +184,16 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
     } else if let Some(c) = r.event_quoted.captures(title_zone) {
         ev.title = Some(c[1].trim().to_string());
-    } else if let Some(c) = r.quoted.captures(head) {
-        ev.title = Some(c[1].to_string());
+    } else if let Some(q) = r.quoted.captures_iter(head).map(|c| c[1].to_string()).find(|q| looks_like_title(q)) {
+        ev.title = Some(q);
     } else {
         ev.title = doc
             .lines
             .iter()
             .take(5)
             .map(|&(a, b)| t[a..b].trim())
-            .find(|l| l.len() <= 200 && l.split_whitespace().count() >= 4 && !l.contains(':') && !l.chars().all(|c| !c.is_lowercase()))
+            // (not a site's menu, "Home | Events | Research")
+            .find(|l| l.len() <= 200 && l.split_whitespace().count() >= 4 && !l.contains(':') && !l.contains(" | ") && !l.chars().all(|c| !c.is_lowercase()))
             .map(str::to_string);
     }
     // kind

@@ -269,10 +269,13 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
     }
 
-    // ---- events (blocked by exact date: only reports of the same day are compared)
+    // ---- events, blocked by (date, title word) and (date, organiser): a report is compared
+    // only with events of the same day that share a title word or an organiser
     let mut events: Vec<EventEntity> = Vec::new();
     let mut event_orgs: Vec<BTreeSet<usize>> = Vec::new();
-    let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut event_words: Vec<BTreeSet<String>> = Vec::new();
+    let mut by_word: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut by_org: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     let mut event_of: Vec<usize> = vec![0; docs.len()];
     for (d, x) in docs.iter().enumerate() {
         let orgs: BTreeSet<usize> = x
@@ -280,12 +283,21 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
             .iter()
             .filter_map(|f| if let Fact::OrganizedBy { institution, .. } = f { Some(inst_of[inst_base[d] + institution]) } else { None })
             .collect();
-        let found = x
-            .event
-            .date
-            .as_ref()
-            .and_then(|day| by_date.get(day))
-            .and_then(|cands| cands.iter().copied().find(|&e| same_event(&events[e], &x.event, &orgs, &event_orgs[e])));
+        let words = title_words(x.event.title.as_deref().unwrap_or(""));
+        // a full date (YYYY-MM-DD) is needed to join two reports
+        let day = x.event.date.as_ref().filter(|day| day.len() >= 10);
+        let found = day.and_then(|day| {
+            let mut cands: Vec<usize> = words
+                .iter()
+                .filter_map(|w| by_word.get(&(day.clone(), w.clone())))
+                .chain(orgs.iter().filter_map(|&o| by_org.get(&(day.clone(), o))))
+                .flatten()
+                .copied()
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            cands.into_iter().find(|&e| same_event(&event_words[e], &words, &orgs, &event_orgs[e]))
+        });
         let idx = match found {
             Some(i) => i,
             None => {
@@ -298,12 +310,21 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
                     sessions: Vec::new(),
                 });
                 event_orgs.push(BTreeSet::new());
-                if let Some(day) = &x.event.date {
-                    by_date.entry(day.clone()).or_default().push(events.len() - 1);
+                let e = events.len() - 1;
+                if let Some(day) = day {
+                    for w in &words {
+                        by_word.entry((day.clone(), w.clone())).or_default().push(e);
+                    }
                 }
-                events.len() - 1
+                event_words.push(words);
+                e
             }
         };
+        if let Some(day) = day {
+            for &o in orgs.difference(&event_orgs[idx]) {
+                by_org.entry((day.clone(), o)).or_default().push(idx);
+            }
+        }
         event_orgs[idx].extend(orgs);
         let e = &mut events[idx];
         if found.is_some() {
@@ -563,19 +584,16 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     }
 }
 
-/// Two reports describe the same event: the same day, and overlapping titles or a shared
-/// organiser.
-fn same_event(e: &EventEntity, x: &extract::EventRec, orgs: &BTreeSet<usize>, e_orgs: &BTreeSet<usize>) -> bool {
-    let (Some(a), Some(b)) = (&e.date, &x.date) else { return false };
-    if a.len() < 10 || a != b {
-        return false;
-    }
-    let words = |s: &str| -> BTreeSet<String> {
-        crate::text::fold(s).to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(String::from).collect()
-    };
-    let ta = words(&e.entity.label);
-    let tb = words(x.title.as_deref().unwrap_or(""));
-    let inter = ta.intersection(&tb).count();
+/// The words of a title that count for matching: folded, lower case, longer than three
+/// letters.
+fn title_words(title: &str) -> BTreeSet<String> {
+    crate::text::fold(title).to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(String::from).collect()
+}
+
+/// Two reports of one day describe the same event: overlapping titles (two or more words,
+/// at least half of the shorter title's) or a shared organiser.
+fn same_event(ta: &BTreeSet<String>, tb: &BTreeSet<String>, orgs: &BTreeSet<usize>, e_orgs: &BTreeSet<usize>) -> bool {
+    let inter = ta.intersection(tb).count();
     let title_overlap = inter * 2 >= ta.len().min(tb.len()).max(1) && inter >= 2;
     title_overlap || orgs.intersection(e_orgs).next().is_some()
 }

@@ -232,11 +232,22 @@ fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
-/// Is the text hard-wrapped (PDF extraction): do most longer lines stop mid-sentence?
+/// Is the text hard-wrapped (PDF extraction): do most longer lines stop mid-sentence, and
+/// do many of them go on with a lower-case word on the next line? Programme pages and
+/// speaker lists also have many lines without a full stop ("Senior Fellow, Energy
+/// Program, Hudson Policy Center"), but the line after them starts a new name or item.
 fn hard_wrapped(lines: &[(usize, &str)]) -> bool {
+    let ends_open = |l: &str| l.chars().last().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '(' | ')' | '&'));
     let long: Vec<&str> = lines.iter().map(|(_, l)| l.trim()).filter(|l| l.len() > 30).collect();
-    let open = long.iter().filter(|l| l.len() <= 130 && l.chars().last().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '(' | ')' | '&'))).count();
-    long.len() >= 5 && open * 10 >= long.len() * 4
+    let open = long.iter().filter(|l| l.len() <= 130 && ends_open(l)).count();
+    let mut lower_next = 0;
+    for (i, (_, l)) in lines.iter().enumerate() {
+        let l = l.trim();
+        if l.len() > 30 && ends_open(l) && lines[i + 1..].iter().map(|(_, n)| n.trim()).find(|n| !n.is_empty()).is_some_and(starts_lower) {
+            lower_next += 1;
+        }
+    }
+    long.len() >= 5 && open * 10 >= long.len() * 4 && lower_next >= 3 && lower_next * 4 >= open
 }
 
 /// Does a line ending in `prev` continue on a line starting with `next`?
