@@ -41,7 +41,11 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
         let next_person = next_same_line.map_or(line.1, |n| n.m.start);
         // the next name's title-first prefix claims the stretch after this name
         let next_claims = next_same_line.is_some() && prefixes[k + 1].is_some_and(|(_, after_boundary)| own[k] || after_boundary);
-        let appos = if next_claims { None } else { apposition(doc, pm.m.end, next_person.min(line.1)).or_else(|| next_line_title(doc, k)) };
+        let appos = if next_claims {
+            None
+        } else {
+            apposition(doc, pm.m.end, next_person.min(line.1)).filter(|(seg, _)| !doc.insts_in(*seg).is_empty()).or_else(|| next_line_title(doc, k))
+        };
         let own_prefix = prefixes[k].filter(|_| own[k]).map(|(seg, _)| (seg, Side::Before));
         for (seg, title_side) in [appos, own_prefix].into_iter().flatten() {
             for im in doc.insts_in(seg) {
@@ -113,9 +117,7 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
 fn next_line_title(doc: &Doc, k: usize) -> Option<((usize, usize), Side)> {
     let t = doc.text();
     let pm = &doc.pm[k];
-    let (ls, le) = doc.lines[pm.line];
-    let before = t[ls..pm.m.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{2022}' | '-' | '*'));
-    if !before.is_empty() || !t[pm.m.end..le].trim().is_empty() {
+    if !doc.name_alone_on_line(pm.line).is_some_and(|p| std::ptr::eq(p, pm)) {
         return None;
     }
     let plain = |li: usize| {

@@ -203,6 +203,17 @@ impl<'a> Doc<'a> {
         self.pm.iter().filter(|p| p.m.start >= span.0 && p.m.end <= span.1).collect()
     }
     /// Institution mentions inside a span, in order.
+    /// The person named alone on line `li` (after a bullet, with at most a remark in
+    /// parentheses after it: "Kenji Ota (joining from Tokyo)"), as event pages list speakers.
+    pub fn name_alone_on_line(&self, li: usize) -> Option<&PMention> {
+        let t = self.text();
+        let (a, b) = *self.lines.get(li)?;
+        let p = self.pm.iter().find(|p| p.line == li)?;
+        let before = t[a..p.m.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{2022}' | '-' | '*'));
+        let after = t[p.m.end..b].trim();
+        (before.is_empty() && (after.is_empty() || (after.starts_with('(') && after.ends_with(')')))).then_some(p)
+    }
+
     pub fn insts_in(&self, span: Span) -> Vec<&IMention> {
         self.im.iter().filter(|i| i.start >= span.0 && i.end <= span.1).collect()
     }

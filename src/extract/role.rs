@@ -80,7 +80,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 if line_is_heading(line) {
                     continue;
                 }
-            } else if line_is_heading(line) && persons.is_empty() && !title_line_of_listed_name(doc, li) {
+            } else if line_is_heading(line) && !doc.pm.iter().any(|p| p.line == li) && !title_line_of_listed_name(doc, li) {
                 // a heading ends the section, unless it heads a list ("Panelists:")
                 mode = line_hits.iter().map(|i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
@@ -196,13 +196,15 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             let line = &t[doc.lines[li].0..doc.lines[li].1];
             let lead = line.trim_start_matches(['\u{2022}', '-', '*', ' ']);
             let item_start = doc.lines[li].0 + (line.len() - lead.len());
-            let name_item = s.0 == doc.lines[li].0
-                && persons.first().is_some_and(|p| {
-                    let after = t[p.m.end..doc.lines[li].1].trim_end();
-                    p.m.start == item_start && (after.is_empty() || after.starts_with([',', '(', '|']) || after.starts_with(" -") || after.starts_with(" \u{2013}"))
-                });
-            if line.starts_with(['\u{2022}', '-', '*']) || name_item {
-                if let Some(p) = persons.first() {
+            // the line's first name, if it opens the line and is in this sentence
+            let item = doc.pm.iter().find(|p| p.line == li).filter(|p| p.m.start >= s.0 && p.m.start < s.1);
+            let name_item = item.is_some_and(|p| {
+                let after = t[p.m.end..doc.lines[li].1].trim();
+                p.m.start == item_start && (after.is_empty() || after.starts_with([',', '(', '|', '-', '\u{2013}']))
+            });
+            let bullet = line.starts_with(['\u{2022}', '-', '*']) && s.0 == doc.lines[li].0;
+            if bullet || name_item {
+                if let Some(p) = if name_item { item } else { persons.first().copied() } {
                     if section_applies(mr, roles.has_any(p.person)) {
                         roles.add(p.person, edge_of(mr), &session, doc.ev(p.m.start, p.m.end));
                     }
@@ -238,24 +240,18 @@ fn section_applies(mode: CueRole, has_role: bool) -> bool {
     matches!(mode, CueRole::Keynote | CueRole::Rapporteur) || !has_role
 }
 
-/// A short line without final punctuation: a heading.
 /// A line under a name that stands alone on its line (or under such a line): the listed
 /// person's title and institution ("Margaret Ellison" / "Senior Fellow, Energy Program"),
 /// not a heading that ends a section.
 fn title_line_of_listed_name(doc: &Doc, li: usize) -> bool {
     let t = doc.text();
-    let name_only = |l: usize| {
-        let (a, b) = doc.lines[l];
-        let lead = t[a..b].trim_start_matches(['\u{2022}', '-', '*', ' ']);
-        let start = a + (b - a - lead.len());
-        let end = a + t[a..b].trim_end().len();
-        doc.pm.iter().any(|p| p.line == l && p.m.start == start && p.m.end == end)
-    };
+    let name_only = |l: usize| doc.name_alone_on_line(l).is_some();
     let no_person = |l: usize| !doc.pm.iter().any(|p| p.line == l);
     let (a, b) = doc.lines[li];
     !t[a..b].trim_end().ends_with(':') && ((li >= 1 && name_only(li - 1)) || (li >= 2 && name_only(li - 2) && no_person(li - 1)))
 }
 
+/// A short line without final punctuation: a heading.
 fn line_is_heading(line: &str) -> bool {
     let l = line.trim();
     let words = l.split_whitespace().count();
