@@ -49,7 +49,8 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
         let own_prefix = prefixes[k].filter(|_| own[k]).map(|(seg, _)| (seg, Side::Before));
         for (seg, title_side) in [appos, own_prefix].into_iter().flatten() {
             for im in doc.insts_in(seg) {
-                if im.unit {
+                // "at the World Economic Forum's Annual Meeting": where the event was, not a post
+                if im.unit || event_of_institution(doc, im.end) {
                     continue;
                 }
                 if seen.insert((pm.person, im.inst)) {
@@ -134,6 +135,13 @@ fn next_line_title(doc: &Doc, k: usize) -> Option<((usize, usize), Side)> {
         (first.0, second.1)
     };
     (!doc.insts_in(span).is_empty()).then_some((span, Side::After))
+}
+
+/// "'s Annual Meeting", "'s summit": an event of the institution named just before `at`.
+fn event_of_institution(doc: &Doc, at: usize) -> bool {
+    let Some(rest) = doc.text()[at..].strip_prefix("'s ") else { return false };
+    let head: String = rest.split_whitespace().take(3).collect::<Vec<_>>().join(" ").to_lowercase();
+    doc.lex.event_kinds.iter().any(|(w, _)| head.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
 }
 
 fn is_abbrev_before(body: &str, dot: usize) -> bool {

@@ -19,6 +19,7 @@ struct Res {
     weekday: Regex,
     organizer_after: Regex,
     organizer_before: Regex,
+    organizer_join: Regex,
     title_field: Regex,
     titled: Regex,
     venue_field: Regex,
@@ -45,6 +46,7 @@ fn res() -> &'static Res {
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             organizer_after: r(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b"),
             organizer_before: r(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b"),
+            organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: r(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#),
             venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
@@ -321,6 +323,14 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                     orgs.push((im.inst, doc.ev(cs, im.end)));
                 }
                 last_end = im.end;
+            }
+        }
+        // an event page's invitation: "Please join the Hollister Institute's Asia Program for …"
+        for m in r.organizer_join.find_iter(st) {
+            let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+            let next = doc.insts_in((ce, s.1)).into_iter().next();
+            if let Some(im) = next.filter(|im| matches!(&t[ce..im.start], "" | "the " | "The ") && !im.unit) {
+                orgs.push((im.inst, doc.ev(cs, im.end)));
             }
         }
         for m in r.organizer_before.find_iter(st) {

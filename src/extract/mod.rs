@@ -230,7 +230,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
             sentences.push((li, s));
         }
     }
-    let line_tokens = lines.iter().map(|&l| tokens::tokenize(t, l)).collect();
+    let line_tokens = lines.iter().map(|&l| tokens::split_possessives(tokens::tokenize(t, l), lex)).collect();
     let mut doc = Doc { clean, lex, lines, line_tokens, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
     find_institutions(&mut doc);
     find_persons(&mut doc);

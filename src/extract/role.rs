@@ -62,6 +62,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             _ => false,
         })
     };
+    // the role a section gives: opening/closing/introduction sections make the organiser's
+    // own people hosts, anyone else a speaker
+    let section_role = |mr: CueRole, p: usize| if mr == CueRole::Closing && of_organiser(p) { EdgeKind::Host } else { edge_of(mr) };
     let mut last_line = usize::MAX;
 
     for &(li, s) in &doc.sentences {
@@ -171,7 +174,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 let ev = doc.ev(s.0, s.1.min(s.0 + 80));
                 if let Some(mr) = mode {
                     if section_applies(mr, roles.has_any(f)) {
-                        roles.add(f, edge_of(mr), &session, ev.clone());
+                        roles.add(f, section_role(mr, f), &session, ev.clone());
                     }
                 }
                 speech_subjects.push((f, ev));
@@ -181,7 +184,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             let ev = doc.ev(p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
                 if section_applies(mr, roles.has_any(p.person)) {
-                    roles.add(p.person, edge_of(mr), &session, ev.clone());
+                    roles.add(p.person, section_role(mr, p.person), &session, ev.clone());
                 }
                 // a keynote or rapporteur section has one speaker
                 if matches!(mr, CueRole::Keynote | CueRole::Rapporteur) {
@@ -206,7 +209,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             if bullet || name_item {
                 if let Some(p) = if name_item { item } else { persons.first().copied() } {
                     if section_applies(mr, roles.has_any(p.person)) {
-                        roles.add(p.person, edge_of(mr), &session, doc.ev(p.m.start, p.m.end));
+                        roles.add(p.person, section_role(mr, p.person), &session, doc.ev(p.m.start, p.m.end));
                     }
                 }
             }

@@ -53,6 +53,26 @@ pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
         .collect()
 }
 
+/// Splits a possessive "'s" off a capitalised word that is a proper name or an institution
+/// word ("Hollister Institute's Asia Program" → … "Institute", "'s" …), so that names end
+/// before it; a common word keeps it when the possessive is part of a name ("People's
+/// Republic", "Women's University").
+pub fn split_possessives<'a>(toks: Vec<Token<'a>>, lex: &crate::Lexicon) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let base = t.text.strip_suffix("'s").filter(|b| b.chars().count() >= 2 && b.chars().next().is_some_and(char::is_uppercase));
+        match base {
+            Some(b) if lex.is_institution_word(b) || !lex.is_common_word(b) => {
+                let cut = t.start + b.len();
+                out.push(Token { text: b, start: t.start, end: cut });
+                out.push(Token { text: &t.text[b.len()..], start: cut, end: t.end });
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +88,21 @@ mod tests {
         ];
         for (input, want) in cases {
             let got: Vec<&str> = tokenize(input, (0, input.len())).iter().map(|t| t.text).collect();
+            assert_eq!(&got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn possessives() {
+        let lex = crate::Lexicon::builtin();
+        let cases: &[(&str, &[&str])] = &[
+            ("the Hollister Institute's Asia Program", &["the", "Hollister", "Institute", "'s", "Asia", "Program"]),
+            ("Zigon's talk", &["Zigon", "'s", "talk"]),
+            ("People's Republic", &["People's", "Republic"]),
+            ("the speaker's view", &["the", "speaker's", "view"]),
+        ];
+        for (input, want) in cases {
+            let got: Vec<&str> = split_possessives(tokenize(input, (0, input.len())), &lex).iter().map(|t| t.text).collect();
             assert_eq!(&got, want, "{input}");
         }
     }
