@@ -63,7 +63,7 @@ fn second_dev_set_figures_hold() {
         &[
             ("person_f1", 0.99),
             ("participant_recall", 1.0),
-            ("inst_f1", 0.86),
+            ("inst_f1", 0.88),
             ("role_f1", 0.98),
             ("affil_f1", 0.89),
             ("alongside_f1", 0.96),
@@ -74,7 +74,9 @@ fn second_dev_set_figures_hold() {
 
 /// Reports written for the project in styles the development sets lack (programme pages,
 /// news quotes, title-first lists, family-name-first, no honorifics, machine-translated
-/// news, ranks and post-nominals, markdown programmes, excerpts cut mid-sentence).
+/// news, ranks and post-nominals, markdown programmes, excerpts cut mid-sentence, event
+/// pages with speaker blocks, Indian, Austrian, Latin American, Russian and Ethiopian
+/// reports, time-slot programmes, semicolon participant lists).
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -82,12 +84,12 @@ fn own_fixtures_in_other_styles_hold() {
         "fixtures in other styles",
         &got,
         &[
-            ("person_f1", 0.99),
-            ("participant_recall", 0.98),
-            ("inst_f1", 0.90),
-            ("role_f1", 0.96),
-            ("affil_f1", 0.93),
-            ("alongside_f1", 0.97),
+            ("person_f1", 0.975),
+            ("participant_recall", 0.97),
+            ("inst_f1", 0.85),
+            ("role_f1", 0.88),
+            ("affil_f1", 0.85),
+            ("alongside_f1", 0.90),
         ],
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
     );
