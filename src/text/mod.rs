@@ -25,6 +25,8 @@ pub struct CleanText {
     offsets: Vec<u32>,
     /// The original text (for snippets).
     original: String,
+    /// The report name once, shared by every evidence of the report.
+    shared_name: std::sync::Arc<str>,
 }
 
 impl CleanText {
@@ -52,7 +54,7 @@ impl CleanText {
     pub fn evidence(&self, start: usize, end: usize) -> crate::graph::Evidence {
         let (s, e) = self.original_span(start, end);
         let snippet = snippet(&self.original, s, e, 60);
-        crate::graph::Evidence { document: self.document.as_str().into(), start: s, end: e, snippet: snippet.into() }
+        crate::graph::Evidence { document: self.shared_name.clone(), start: s, end: e, snippet: snippet.into() }
     }
 }
 
@@ -156,7 +158,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
         }
     }
     b.offsets.push(cut as u32);
-    CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone() }
+    CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone(), shared_name: doc.name.as_str().into() }
 }
 
 struct Builder {
