@@ -87,9 +87,9 @@ fn own_fixtures_in_other_styles_hold() {
             ("person_f1", 0.975),
             ("participant_recall", 0.97),
             ("inst_f1", 0.85),
-            ("role_f1", 0.88),
+            ("role_f1", 0.92),
             ("affil_f1", 0.85),
-            ("alongside_f1", 0.90),
+            ("alongside_f1", 0.93),
         ],
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
     );

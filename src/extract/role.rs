@@ -223,8 +223,12 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     }
 
     // speakers: subjects of speech with no other role; the organiser's leaders who speak
-    // outside the programme's explicit roles are its hosts
+    // outside the programme's explicit roles are its hosts; a person listed as present who is then reported speaking is a speaker
     for (p, ev) in speech_subjects {
+        let only_attended = roles.has_any(p) && roles.map.keys().filter(|(q, _)| *q == p).all(|(_, r)| *r == EdgeKind::Attendee);
+        if only_attended {
+            roles.map.remove(&(p, EdgeKind::Attendee));
+        }
         if !roles.has_any(p) {
             roles.add(p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
