@@ -84,12 +84,12 @@ fn own_fixtures_in_other_styles_hold() {
         "fixtures in other styles",
         &got,
         &[
-            ("person_f1", 0.975),
+            ("person_f1", 0.98),
             ("participant_recall", 0.97),
             ("inst_f1", 0.85),
-            ("role_f1", 0.92),
+            ("role_f1", 0.93),
             ("affil_f1", 0.85),
-            ("alongside_f1", 0.93),
+            ("alongside_f1", 0.94),
         ],
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
     );

@@ -170,6 +170,16 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 }
                 continue;
             }
+            // a nickname in quotes inside a name is not part of it: Margaret "Meg" Halloran
+            if !tokens.is_empty()
+                && t.text == "\""
+                && toks.get(k + 1).is_some_and(|n| name_word(n, lex))
+                && toks.get(k + 2).is_some_and(|q| q.text == "\"")
+                && toks.get(k + 3).is_some_and(|n| name_word(n, lex) && !n.is_all_caps())
+            {
+                k += 3;
+                continue;
+            }
             // particles inside a name, possibly several: "Ana de la Cruz", "Jaap de Hoop"
             if !tokens.is_empty() && PARTICLES.contains(&t.text) {
                 let mut e = k;
@@ -369,6 +379,8 @@ mod tests {
             ("rank and retired", "chaired by AVM (R) Faaiz Amir, HI (M), S Bt", &["AVM (R) Faaiz Amir|Faaiz Amir"]),
             ("stacked", "Prof. Dr. Leonid Issaev spoke", &["Prof. Dr. Leonid Issaev|Leonid Issaev"]),
             ("initial", "H.E. Danila V. Ganich presided", &["H.E. Danila V. Ganich|Danila V. Ganich"]),
+            ("nickname", "moderated by Margaret \"Meg\" Halloran today", &["Margaret \"Meg\" Halloran|Margaret Halloran"]),
+            ("indian honorifics", "Padma Shri Prof. S. Lakshmi Narayanan spoke", &["Padma Shri Prof. S. Lakshmi Narayanan|S. Lakshmi Narayanan"]),
             ("glued", "chaired by Amb.Prof. KAI Noritake, Governor", &["Amb.Prof. KAI Noritake|Noritake Kai"]),
             ("apposition", "Taimur Fahad, Associate Researcher at the Institute", &["Taimur Fahad|Taimur Fahad"]),
             ("title first", "Country Director, CARE, Hussaini Abdu; Founder", &["Hussaini Abdu|Hussaini Abdu"]),
