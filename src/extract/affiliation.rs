@@ -44,7 +44,10 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
         let appos = if next_claims {
             None
         } else {
-            apposition(doc, pm.m.end, next_person.min(line.1)).filter(|(seg, _)| !doc.insts_in(*seg).is_empty()).or_else(|| next_line_title(doc, k))
+            apposition(doc, pm.m.end, next_person.min(line.1))
+                .filter(|(seg, _)| !doc.insts_in(*seg).is_empty())
+                .or_else(|| next_line_title(doc, k))
+                .or_else(|| if prefixes[k].is_some() { None } else { shared_apposition(doc, k) })
         };
         let own_prefix = prefixes[k].filter(|_| own[k]).map(|(seg, _)| (seg, Side::Before));
         for (seg, title_side) in [appos, own_prefix].into_iter().flatten() {
@@ -109,6 +112,18 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         }
     }
     Some(((start, start + stop), Side::After))
+}
+
+/// Two names joined by "and" that share one apposition: "Ms. Natcha Sukprasert and Mr.
+/// Ekkachai Thammasorn, Research Assistants, SIRS" — the first takes the second's.
+fn shared_apposition(doc: &Doc, k: usize) -> Option<((usize, usize), Side)> {
+    let (pm, next) = (&doc.pm[k], doc.pm.get(k + 1)?);
+    if next.line != pm.line || doc.text()[pm.m.end..next.m.start].trim() != "and" {
+        return None;
+    }
+    let line_end = doc.lines[pm.line].1;
+    let limit = doc.pm.get(k + 2).filter(|n| n.line == pm.line).map_or(line_end, |n| n.m.start);
+    apposition(doc, next.m.end, limit).filter(|(seg, _)| !doc.insts_in(*seg).is_empty())
 }
 
 /// A name alone on its line, its title and institution on the next line(s), as event pages
