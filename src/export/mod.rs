@@ -312,7 +312,14 @@ pub(crate) fn xml_clean(s: &str) -> std::borrow::Cow<'_, str> {
     fn bad(c: char) -> bool {
         (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
     }
-    if s.chars().any(bad) {
+    // (a byte scan first: the controls are single bytes, and both non-characters start
+    // with 0xEF in UTF-8)
+    let b = s.as_bytes();
+    let dirty = b
+        .iter()
+        .any(|&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+        || (b.contains(&0xEF) && s.contains(['\u{FFFE}', '\u{FFFF}']));
+    if dirty {
         s.chars().filter(|&c| !bad(c)).collect::<String>().into()
     } else {
         s.into()
