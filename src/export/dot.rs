@@ -28,6 +28,15 @@ const FONT: &str = "Helvetica";
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    // Most names need nothing (0xEF starts U+FFFE and U+FFFF in UTF-8).
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'"' | 0..=0x1F | 0x7F | 0xEF))
+    {
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -463,6 +472,7 @@ fn statements(
         emit(st)?;
     }
 
+    let degrees = super::degrees(g);
     let mut clusters: std::collections::BTreeMap<String, Vec<Stmt>> = Default::default();
     for (ix, n) in g.nodes() {
         let label = if opts.layout.is_some() {
@@ -472,7 +482,7 @@ fn statements(
         };
         let mut attrs = vec![
             attr("label", label),
-            attr("fontsize", num(font_size(super::degree(g, ix)))),
+            attr("fontsize", num(font_size(degrees[ix.index()]))),
         ];
         attrs.extend(node_style(n.kind()));
         let tip = if n.aliases.is_empty() {
@@ -512,12 +522,17 @@ fn statements(
             .into(),
         )?;
     }
+    // Each node id quoted once, by node index, for the edges.
+    let mut ids = vec![String::new(); degrees.len()];
+    for (ix, n) in g.nodes() {
+        ids[ix.index()] = quote(&n.id);
+    }
     for (_, s, t, e) in g.edges() {
         emit(
             Edge {
                 ty: EdgeTy::Pair(
-                    Vertex::N(NodeId(qid(&g.graph[s].id), None)),
-                    Vertex::N(NodeId(qid(&g.graph[t].id), None)),
+                    Vertex::N(NodeId(Id::Escaped(ids[s.index()].clone()), None)),
+                    Vertex::N(NodeId(Id::Escaped(ids[t.index()].clone()), None)),
                 ),
                 attributes: edge_style(e, weighted, labels, opts.layout.is_some()),
             }
@@ -549,22 +564,21 @@ pub fn write_with(
     opts: &DotOptions,
     w: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    // the printer writes "digraph reportgraph {", the statements one per line, "}"; a
-    // graph of one statement gives that statement's line with the right edge operator
-    let mut first = true;
+    let mut w = std::io::BufWriter::with_capacity(super::BUF_SIZE, w);
+    // The printer writes "digraph reportgraph {", the statements one per line, "}".
+    // Printing the empty graph gives the first line and leaves the context as it is for
+    // the statements inside a graph (indented, with the right edge operator), so each
+    // statement is then printed on its own with that context.
+    let mut ctx = PrinterContext::default();
+    ctx.with_semi();
+    let empty = wrap_graph(g, Vec::new()).print(&mut ctx);
+    let head = empty.split_once('\n').map_or(empty.as_str(), |(head, _)| head);
+    w.write_all(head.as_bytes())?;
     statements(g, opts, &mut |st| {
-        let one = print(wrap_graph(g, vec![st]));
-        let (head, rest) = one.split_once('\n').unwrap_or(("", &one));
-        let line = rest.strip_suffix("\n}\n").unwrap_or(rest);
-        if first {
-            w.write_all(head.as_bytes())?;
-            first = false;
-        }
         w.write_all(b"\n")?;
-        w.write_all(line.as_bytes())?;
+        w.write_all(st.print(&mut ctx).as_bytes())?;
         Ok(())
     })?;
-    // (there is always a statement: the graph, node and edge defaults)
     w.write_all(b"\n}\n")?;
     w.flush()?;
     Ok(())

@@ -18,11 +18,11 @@
 //! byte-identical across runs.
 
 use super::{
-    degree, fmt_weight, palette, with_xml_writer, xml_attr, xml_text, ExportError, LIST_SEP,
+    degrees, joined, json_in, palette, with_xml_writer, xml_attr, xml_text, ExportError, Weight,
 };
 use crate::graph::{NodeKind, ReportGraph};
-use petgraph::stable_graph::NodeIndex;
 use quick_xml::Writer;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The GEXF 1.3 namespace.
@@ -106,12 +106,13 @@ fn attvalues(xw: &mut XmlW<'_, '_>, values: &[(&str, &str)]) -> io::Result<()> {
     Ok(())
 }
 
-fn color(xw: &mut XmlW<'_, '_>, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
+/// Writes a `<viz:color>`; `dec` holds the decimal strings of 0 to 255.
+fn color(xw: &mut XmlW<'_, '_>, dec: &[String], (r, g, b): (u8, u8, u8)) -> io::Result<()> {
     xw.create_element("viz:color")
         .with_attributes([
-            ("r", r.to_string().as_str()),
-            ("g", g.to_string().as_str()),
-            ("b", b.to_string().as_str()),
+            ("r", dec[usize::from(r)].as_str()),
+            ("g", dec[usize::from(g)].as_str()),
+            ("b", dec[usize::from(b)].as_str()),
         ])
         .write_empty()?;
     Ok(())
@@ -134,15 +135,19 @@ fn declare(xw: &mut XmlW<'_, '_>, class: &str, attrs: &[(&str, &str, &str)]) -> 
 /// Writes `g` as GEXF 1.3.
 pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
     // Start dates of dated events, by node index.
-    let start = |ix: NodeIndex| {
-        let n: &crate::graph::Node = &g.graph[ix];
-        if n.kind() == NodeKind::Event {
-            n.date.as_deref().and_then(full_date)
-        } else {
-            None
+    let mut starts: Vec<Option<String>> = Vec::new();
+    for (ix, n) in g.nodes() {
+        if starts.len() <= ix.index() {
+            starts.resize(ix.index() + 1, None);
         }
-    };
-    let dynamic = g.nodes().any(|(ix, _)| start(ix).is_some());
+        if n.kind() == NodeKind::Event {
+            starts[ix.index()] = n.date.as_deref().and_then(full_date);
+        }
+    }
+    let start = |ix: petgraph::stable_graph::NodeIndex| starts[ix.index()].as_deref();
+    let dynamic = starts.iter().any(Option::is_some);
+    let degrees = degrees(g);
+    let dec: Vec<String> = (0..=u8::MAX).map(|b| b.to_string()).collect();
     let has_events = g.edges().any(|(_, _, _, e)| !e.events.is_empty());
     let mut edge_attrs = EDGE_ATTRS.to_vec();
     if has_events {
@@ -153,7 +158,6 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
     } else {
         "directed"
     };
-    let json = |v: &[crate::graph::Evidence]| serde_json::to_string(v).map_err(io::Error::other);
     let description = format!(
         "Persons, institutions, events, topics and places extracted from {} event report(s): {} nodes, {} edges",
         g.documents.len(),
@@ -188,38 +192,45 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                 graph.write_inner_content(|xw| {
                     declare(xw, "node", &NODE_ATTRS)?;
                     declare(xw, "edge", &edge_attrs)?;
+                    // Scratch space reused by every element: lists, evidence, numbers, ids.
+                    let (mut lists, mut json): ([String; 3], _) = Default::default();
+                    let (mut num, mut id) = (String::new(), String::new());
                     xw.create_element("nodes").write_inner_content(|xw| {
                         for (ix, n) in g.nodes() {
                             let mut el = xw
                                 .create_element("node")
                                 .with_attribute(xml_attr("id", &n.id))
                                 .with_attribute(xml_attr("label", &n.label));
-                            let st = start(ix);
-                            if let Some(d) = &st {
-                                el = el.with_attribute(("start", d.as_str()));
+                            if let Some(d) = start(ix) {
+                                el = el.with_attribute(("start", d));
                             }
-                            let deg = degree(g, ix);
+                            let deg = degrees[ix.index()];
                             el.write_inner_content(|xw| {
+                                let [aliases, documents, sessions] = &mut lists;
+                                num.clear();
+                                write!(num, "{deg}").map_err(io::Error::other)?;
                                 attvalues(
                                     xw,
                                     &[
                                         ("kind", n.kind().as_str()),
-                                        ("aliases", &n.aliases.join(LIST_SEP)),
-                                        ("documents", &n.documents.join(LIST_SEP)),
+                                        ("aliases", joined(aliases, &n.aliases)),
+                                        ("documents", joined(documents, &n.documents)),
                                         ("title", n.title.as_deref().unwrap_or("")),
                                         ("date", n.date.as_deref().unwrap_or("")),
                                         ("venue", n.venue.as_deref().unwrap_or("")),
                                         ("city", n.city.as_deref().unwrap_or("")),
                                         ("subtype", n.subtype.as_deref().unwrap_or("")),
-                                        ("sessions", &n.sessions.join(LIST_SEP)),
-                                        ("evidence", &json(&n.evidence)?),
-                                        ("degree", &deg.to_string()),
+                                        ("sessions", joined(sessions, &n.sessions)),
+                                        ("evidence", json_in(&mut json, &n.evidence)?),
+                                        ("degree", &num),
                                     ],
                                 )?;
-                                color(xw, palette::node_rgb(n.kind()))?;
+                                color(xw, &dec, palette::node_rgb(n.kind()))?;
                                 let size = 5.0 + 2.0 * (deg as f64).sqrt();
+                                num.clear();
+                                write!(num, "{size:.2}").map_err(io::Error::other)?;
                                 xw.create_element("viz:size")
-                                    .with_attribute(("value", format!("{size:.2}").as_str()))
+                                    .with_attribute(("value", num.as_str()))
                                     .write_empty()?;
                                 Ok(())
                             })?;
@@ -228,19 +239,24 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                     })?;
                     xw.create_element("edges").write_inner_content(|xw| {
                         for (i, (_, s, t, e)) in g.edges().enumerate() {
+                            id.clear();
+                            write!(id, "e{i}").map_err(io::Error::other)?;
+                            num.clear();
+                            write!(num, "{}", Weight(e.weight_or_one())).map_err(io::Error::other)?;
                             let mut el = xw
                                 .create_element("edge")
-                                .with_attribute(xml_attr("id", &format!("e{i}")))
+                                .with_attribute(xml_attr("id", &id))
                                 .with_attribute(xml_attr("source", &g.graph[s].id))
                                 .with_attribute(xml_attr("target", &g.graph[t].id))
                                 .with_attribute(("label", e.kind.as_str()))
                                 .with_attribute(("kind", e.kind.as_str()))
-                                .with_attribute(("weight", fmt_weight(e.weight_or_one()).as_str()));
+                                .with_attribute(("weight", num.as_str()));
                             // An edge cannot exist before either end: take the later start.
                             if let Some(d) = start(s).max(start(t)) {
-                                el = el.with_attribute(("start", d.as_str()));
+                                el = el.with_attribute(("start", d));
                             }
                             el.write_inner_content(|xw| {
+                                let [documents, events, _] = &mut lists;
                                 attvalues(
                                     xw,
                                     &[
@@ -248,12 +264,12 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                         ("e_key", &e.key),
                                         ("e_title", e.title.as_deref().unwrap_or("")),
                                         ("e_session", e.session.as_deref().unwrap_or("")),
-                                        ("e_documents", &e.documents.join(LIST_SEP)),
-                                        ("e_evidence", &json(&e.evidence)?),
-                                        ("e_events", &e.events.join(LIST_SEP)),
+                                        ("e_documents", joined(documents, &e.documents)),
+                                        ("e_evidence", json_in(&mut json, &e.evidence)?),
+                                        ("e_events", joined(events, &e.events)),
                                     ],
                                 )?;
-                                color(xw, palette::edge_rgb(e.kind))
+                                color(xw, &dec, palette::edge_rgb(e.kind))
                             })?;
                         }
                         Ok(())

@@ -12,9 +12,12 @@
 //! their shared events as the `events` key.
 
 use super::json::GRAPH_NAME;
-use super::{degree, fmt_weight, with_xml_writer, xml_attr, xml_text, ExportError, LIST_SEP};
+use super::{
+    degrees, joined, json_in, with_xml_writer, xml_attr, xml_text, ExportError, Weight, LIST_SEP,
+};
 use crate::graph::ReportGraph;
 use quick_xml::Writer;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The GraphML namespace.
@@ -76,10 +79,6 @@ fn data_opt(xw: &mut XmlW<'_, '_>, key: &str, value: Option<&str>) -> io::Result
     data(xw, key, value.unwrap_or(""))
 }
 
-fn json_string<T: serde::Serialize>(v: &T) -> io::Result<String> {
-    serde_json::to_string(v).map_err(io::Error::other)
-}
-
 /// Writes `g` as GraphML.
 pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
     let has_events = g.edges().any(|(_, _, _, e)| !e.events.is_empty());
@@ -121,27 +120,34 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                     .write_inner_content(|xw| {
                         data(xw, "g_name", GRAPH_NAME)?;
                         data(xw, "g_documents", &g.documents.join(LIST_SEP))?;
+                        let degrees = degrees(g);
+                        // Scratch space reused by every element: lists, evidence, ids.
+                        let (mut list, mut json, mut text) = (String::new(), Vec::new(), String::new());
                         for (ix, n) in g.nodes() {
                             xw.create_element("node")
                                 .with_attribute(xml_attr("id", &n.id))
                                 .write_inner_content(|xw| {
                                     data(xw, "label", &n.label)?;
                                     data(xw, "kind", n.kind().as_str())?;
-                                    data(xw, "aliases", &n.aliases.join(LIST_SEP))?;
-                                    data(xw, "documents", &n.documents.join(LIST_SEP))?;
+                                    data(xw, "aliases", joined(&mut list, &n.aliases))?;
+                                    data(xw, "documents", joined(&mut list, &n.documents))?;
                                     data_opt(xw, "title", n.title.as_deref())?;
                                     data_opt(xw, "date", n.date.as_deref())?;
                                     data_opt(xw, "venue", n.venue.as_deref())?;
                                     data_opt(xw, "city", n.city.as_deref())?;
                                     data_opt(xw, "subtype", n.subtype.as_deref())?;
-                                    data(xw, "sessions", &n.sessions.join(LIST_SEP))?;
-                                    data(xw, "evidence", &json_string(&n.evidence)?)?;
-                                    data(xw, "degree", &degree(g, ix).to_string())
+                                    data(xw, "sessions", joined(&mut list, &n.sessions))?;
+                                    data(xw, "evidence", json_in(&mut json, &n.evidence)?)?;
+                                    text.clear();
+                                    write!(text, "{}", degrees[ix.index()]).map_err(io::Error::other)?;
+                                    data(xw, "degree", &text)
                                 })?;
                         }
                         for (i, (_, s, t, e)) in g.edges().enumerate() {
+                            text.clear();
+                            write!(text, "e{i}").map_err(io::Error::other)?;
                             xw.create_element("edge")
-                                .with_attribute(xml_attr("id", &format!("e{i}")))
+                                .with_attribute(xml_attr("id", &text))
                                 .with_attribute(xml_attr("source", &g.graph[s].id))
                                 .with_attribute(xml_attr("target", &g.graph[t].id))
                                 .write_inner_content(|xw| {
@@ -149,10 +155,13 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                     data(xw, "e_key", &e.key)?;
                                     data_opt(xw, "e_title", e.title.as_deref())?;
                                     data_opt(xw, "e_session", e.session.as_deref())?;
-                                    data(xw, "e_documents", &e.documents.join(LIST_SEP))?;
-                                    data(xw, "e_evidence", &json_string(&e.evidence)?)?;
-                                    data(xw, "e_weight", &fmt_weight(e.weight_or_one()))?;
-                                    data(xw, "e_events", &e.events.join(LIST_SEP))
+                                    data(xw, "e_documents", joined(&mut list, &e.documents))?;
+                                    data(xw, "e_evidence", json_in(&mut json, &e.evidence)?)?;
+                                    text.clear();
+                                    write!(text, "{}", Weight(e.weight_or_one()))
+                                        .map_err(io::Error::other)?;
+                                    data(xw, "e_weight", &text)?;
+                                    data(xw, "e_events", joined(&mut list, &e.events))
                                 })?;
                         }
                         Ok(())

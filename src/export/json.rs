@@ -153,7 +153,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
         nodes: Lazy::new(nodes),
         edges: Lazy::new(edges),
     };
-    let mut w = std::io::BufWriter::new(w);
+    let mut w = std::io::BufWriter::with_capacity(super::BUF_SIZE, w);
     serde_json::to_writer_pretty(&mut w, &doc)?;
     w.write_all(b"\n")?;
     w.flush()?;

@@ -206,19 +206,104 @@ pub fn write_all_timed(g: &ReportGraph, dir: &Path) -> Result<Vec<(PathBuf, std:
 
 /// An edge weight as written in GraphML, GEXF and CSV: `1.0`, `2.0`, `0.5`.
 pub(crate) fn fmt_weight(w: f64) -> String {
-    if w.fract() == 0.0 && w.abs() < 1e15 {
-        format!("{w:.1}")
-    } else {
-        format!("{w}")
+    Weight(w).to_string()
+}
+
+/// [`fmt_weight`] as a [`fmt::Display`], to write a weight without a `String` of its own.
+pub(crate) struct Weight(pub f64);
+
+impl fmt::Display for Weight {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = self.0;
+        if w.fract() == 0.0 && w.abs() < 1e15 {
+            // Whole numbers below 1e15 are exact as integers: the digits of `{w:.1}`
+            // without float formatting (which keeps the sign of -0.0).
+            if w == 0.0 && w.is_sign_negative() {
+                f.write_str("-0.0")
+            } else {
+                write!(f, "{}.0", w as i64)
+            }
+        } else {
+            write!(f, "{w}")
+        }
     }
 }
 
 /// Separator used when a list attribute is flattened into one string (GraphML, GEXF).
 pub(crate) const LIST_SEP: &str = " | ";
 
+/// `items` joined with [`LIST_SEP`]: borrowed when there are fewer than two, else built
+/// in `buf` (cleared first), so no string is allocated per attribute.
+pub(crate) fn joined<'a>(buf: &'a mut String, items: &'a [String]) -> &'a str {
+    match items {
+        [] => "",
+        [one] => one,
+        [first, rest @ ..] => {
+            buf.clear();
+            buf.push_str(first);
+            for item in rest {
+                buf.push_str(LIST_SEP);
+                buf.push_str(item);
+            }
+            buf
+        }
+    }
+}
+
+/// `v` as compact JSON, serialised into `buf` (cleared first).
+pub(crate) fn json_in<'b, T: serde::Serialize + ?Sized>(
+    buf: &'b mut Vec<u8>,
+    v: &T,
+) -> io::Result<&'b str> {
+    buf.clear();
+    serde_json::to_writer(&mut *buf, v).map_err(io::Error::other)?;
+    std::str::from_utf8(buf).map_err(io::Error::other)
+}
+
 /// Number of edges touching a node, both directions, parallel edges counted separately.
 pub(crate) fn degree(g: &ReportGraph, ix: NodeIndex) -> usize {
     g.graph.neighbors_undirected(ix).count()
+}
+
+/// [`degree`] of every node at once, indexed by [`NodeIndex::index`]: one pass over the
+/// edges (a self-loop counts once, as in [`degree`]).
+pub(crate) fn degrees(g: &ReportGraph) -> Vec<usize> {
+    use petgraph::visit::NodeIndexable;
+    let mut d = vec![0; g.graph.node_bound()];
+    for (_, s, t, _) in g.edges() {
+        d[s.index()] += 1;
+        if s != t {
+            d[t.index()] += 1;
+        }
+    }
+    d
+}
+
+/// Byte classes for the fast paths of [`xml_attr`] and [`xml_text`]: bit 1 marks bytes an
+/// attribute value cannot hold as they are (controls, `<>&"'`, and 0xEF, the first byte
+/// of U+FFFE and U+FFFF), bit 2 those text content cannot (controls but tab and newline,
+/// `<>&`, 0xEF).
+const XML_SPECIAL: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = 1 | 2;
+        b += 1;
+    }
+    t[b'\t' as usize] = 1;
+    t[b'\n' as usize] = 1;
+    t[b'<' as usize] = 1 | 2;
+    t[b'>' as usize] = 1 | 2;
+    t[b'&' as usize] = 1 | 2;
+    t[b'"' as usize] = 1;
+    t[b'\'' as usize] = 1;
+    t[0xEF] = 1 | 2;
+    t
+};
+
+/// True when some byte of `s` is in class `class` of [`XML_SPECIAL`].
+fn has_special(s: &str, class: u8) -> bool {
+    s.bytes().any(|b| XML_SPECIAL[b as usize] & class != 0)
 }
 
 /// Removes the characters XML 1.0 cannot contain: controls below U+0020 other than tab,
@@ -227,7 +312,14 @@ pub(crate) fn xml_clean(s: &str) -> std::borrow::Cow<'_, str> {
     fn bad(c: char) -> bool {
         (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
     }
-    if s.chars().any(bad) {
+    // (a byte scan first: the controls are single bytes, and both non-characters start
+    // with 0xEF in UTF-8)
+    let b = s.as_bytes();
+    let dirty = b
+        .iter()
+        .any(|&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+        || (b.contains(&0xEF) && s.contains(['\u{FFFE}', '\u{FFFF}']));
+    if dirty {
         s.chars().filter(|&c| !bad(c)).collect::<String>().into()
     } else {
         s.into()
@@ -236,48 +328,67 @@ pub(crate) fn xml_clean(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// An XML attribute with `value` cleaned of illegal characters and escaped; tab, newline
 /// and carriage return become character references so attribute-value normalisation in
-/// readers does not turn them into spaces.
+/// readers does not turn them into spaces. Borrows `value` when it needs none of that.
 pub(crate) fn xml_attr<'a>(
     key: &'a str,
-    value: &str,
+    value: &'a str,
 ) -> quick_xml::events::attributes::Attribute<'a> {
-    let clean = xml_clean(value);
-    let escaped = quick_xml::escape::escape(clean.as_ref());
-    let mut out = String::with_capacity(escaped.len());
-    for c in escaped.chars() {
-        match c {
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
+    let value: std::borrow::Cow<'a, str> = if has_special(value, 1) {
+        let escaped = quick_xml::escape::escape(xml_clean(value));
+        if escaped.contains(['\t', '\n', '\r']) {
+            let mut out = String::with_capacity(escaped.len() + 16);
+            let mut last = 0;
+            for (i, c) in escaped.match_indices(['\t', '\n', '\r']) {
+                out.push_str(&escaped[last..i]);
+                out.push_str(match c {
+                    "\t" => "&#9;",
+                    "\n" => "&#10;",
+                    _ => "&#13;",
+                });
+                last = i + c.len();
+            }
+            out.push_str(&escaped[last..]);
+            out.into()
+        } else {
+            escaped
         }
-    }
+    } else {
+        value.into()
+    };
     quick_xml::events::attributes::Attribute {
         key: quick_xml::name::QName(key.as_bytes()),
-        value: std::borrow::Cow::Owned(out.into_bytes()),
+        value: match value {
+            std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.as_bytes()),
+            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.into_bytes()),
+        },
     }
 }
 
 /// XML text content: cleaned of illegal characters and escaped; carriage returns become
-/// character references so readers' line-end normalisation keeps them.
-pub(crate) fn xml_text(value: &str) -> quick_xml::events::BytesText<'static> {
-    let clean = xml_clean(value);
-    let escaped = quick_xml::escape::partial_escape(clean.as_ref());
-    let out = if escaped.contains('\r') {
-        escaped.replace('\r', "&#13;")
+/// character references so readers' line-end normalisation keeps them. Borrows `value`
+/// when it needs none of that.
+pub(crate) fn xml_text(value: &str) -> quick_xml::events::BytesText<'_> {
+    if !has_special(value, 2) {
+        return quick_xml::events::BytesText::from_escaped(value);
+    }
+    let escaped = quick_xml::escape::partial_escape(xml_clean(value));
+    if escaped.contains('\r') {
+        quick_xml::events::BytesText::from_escaped(escaped.replace('\r', "&#13;"))
     } else {
-        escaped.into_owned()
-    };
-    quick_xml::events::BytesText::from_escaped(out)
+        quick_xml::events::BytesText::from_escaped(escaped)
+    }
 }
 
-/// Calls `f` on a writer that buffers `w` and flushes it at the end, turning the
-/// `io::Result` the quick-xml API speaks into an [`ExportError`].
+/// Capacity of the buffers the writers put in front of their output.
+pub(crate) const BUF_SIZE: usize = 1 << 20;
+
+/// Calls `f` on a writer that buffers `w` ([`BUF_SIZE`]) and flushes it at the end,
+/// turning the `io::Result` the quick-xml API speaks into an [`ExportError`].
 pub(crate) fn with_xml_writer(
     w: &mut dyn Write,
     f: impl FnOnce(&mut quick_xml::Writer<&mut BufWriter<&mut dyn Write>>) -> io::Result<()>,
 ) -> Result<(), ExportError> {
-    let mut buf = BufWriter::new(w);
+    let mut buf = BufWriter::with_capacity(BUF_SIZE, w);
     {
         let mut xw = quick_xml::Writer::new_with_indent(&mut buf, b' ', 2);
         xw.write_event(quick_xml::events::Event::Decl(
