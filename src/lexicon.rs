@@ -5,7 +5,7 @@
 
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -141,6 +141,9 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
+    /// The role cue patterns as one set (pattern `i` is `role_cues[i]`), to learn in one
+    /// pass which cues match a text; `None` when the set is too big to compile.
+    role_cue_set: Option<RegexSet>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
 }
@@ -229,6 +232,7 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
+        let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -256,8 +260,18 @@ impl Lexicon {
             topics,
             topic_matcher,
             role_cues,
+            role_cue_set,
             event_kinds,
         })
+    }
+
+    /// Indices (into `role_cues`, ascending) of the cues whose pattern matches somewhere in
+    /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
+    pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
+        match &self.role_cue_set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
+        }
     }
 
     /// True when `word` (without its dot) is an abbreviation that does not end a sentence:

@@ -63,15 +63,20 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         })
     };
     let mut last_line = usize::MAX;
+    // the cues matching somewhere in the current line
+    let mut line_hits: Vec<usize> = Vec::new();
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
         let persons = doc.persons_in(s);
+        let line_span = doc.lines[li];
         if li != last_line {
             last_line = li;
-            let line = &t[doc.lines[li].0..doc.lines[li].1];
+            let line = &t[line_span.0..line_span.1];
+            line_hits = lex.role_cues_matching(line);
             // a heading line changes the section
-            if let Some(cue) = lex.role_cues.iter().find(|c| c.target == CueTarget::Heading && c.re.is_match(line) && line.len() < 120) {
+            let heading = if line.len() < 120 { line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading) } else { None };
+            if let Some(cue) = heading {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
                     session = Some(line.trim().trim_end_matches(':').to_string());
@@ -81,7 +86,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
             } else if line_is_heading(line) && persons.is_empty() {
                 // a heading ends the section, unless it heads a list ("Panelists:")
-                mode = lex.role_cues.iter().find(|c| c.target == CueTarget::List && c.re.is_match(line)).map(|c| c.role);
+                mode = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
@@ -91,7 +96,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         // a sentence naming the session ("The second session started …")
         let ls = sent.to_lowercase();
         for ord in ["inaugural", "opening", "first", "second", "third", "fourth", "fifth", "concluding", "closing", "final"] {
-            if ls.starts_with(&format!("the {ord} session")) {
+            if ls.strip_prefix("the ").and_then(|r| r.strip_prefix(ord)).is_some_and(|r| r.starts_with(" session")) {
                 let mut c = ord.chars();
                 let cap = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
                 session = Some(format!("{cap} Session"));
@@ -101,61 +106,60 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         // "who had been expected to attend as guest of honour, cancelled": no role here
-        let ls_all = sent.to_lowercase();
-        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls_all.contains(w));
+        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
-        let cue_starts: Vec<usize> = lex.role_cues.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
-        let line_span = doc.lines[li];
+        // every cue match of the sentence, in cue order then text order: (cue, start, end)
+        let sent_hits = if s == line_span { line_hits.clone() } else { lex.role_cues_matching(sent) };
+        let cue_matches: Vec<(usize, usize, usize)> =
+            sent_hits.iter().flat_map(|&i| lex.role_cues[i].re.find_iter(sent).map(move |m| (i, s.0 + m.start(), s.0 + m.end()))).collect();
         let line_cues: Vec<usize> = if line_span.0 == s.0 {
-            lex.role_cues.iter().flat_map(|c| c.re.find_iter(&t[line_span.0..line_span.1]).map(|m| line_span.0 + m.start())).collect()
+            line_hits.iter().flat_map(|&i| lex.role_cues[i].re.find_iter(&t[line_span.0..line_span.1]).map(|m| line_span.0 + m.start())).collect()
         } else {
             Vec::new()
         };
-        for cue in &lex.role_cues {
-            for m in cue.re.find_iter(sent) {
-                let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
-                if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
-                    continue;
-                }
-                let next_cue = cue_starts.iter().chain(&line_cues).copied().filter(|&x| x >= ce).min().unwrap_or(s.1.max(line_span.1));
-                if cue.target == CueTarget::Heading {
-                    // a cue inside a sentence opens the section after it
+        for &(ci, cs, ce) in &cue_matches {
+            let cue = &lex.role_cues[ci];
+            if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
+                continue;
+            }
+            let next_cue = cue_matches.iter().map(|m| m.1).chain(line_cues.iter().copied()).filter(|&x| x >= ce).min().unwrap_or(s.1.max(line_span.1));
+            if cue.target == CueTarget::Heading {
+                // a cue inside a sentence opens the section after it
+                mode = Some(cue.role);
+                claimed.push((cs, ce));
+                continue;
+            }
+            // those thanked for attending are named; "she thanked … for their participation"
+            // does not make the speaker an attendee
+            let focus_for_cue = if cue.role == CueRole::Attendee { None } else { focus };
+            let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus_for_cue, next_cue);
+            if targets.is_empty() {
+                // "Panelists:" alone on its line heads the list that follows
+                if cue.target == CueTarget::List && t[ce..s.1].trim().is_empty() && t[doc.lines[li].0..cs].trim().is_empty() {
                     mode = Some(cue.role);
                     claimed.push((cs, ce));
+                }
+                continue;
+            }
+            claimed.push((cs, ce));
+            for p in targets {
+                if absent && matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) {
                     continue;
                 }
-                // those thanked for attending are named; "she thanked … for their participation"
-                // does not make the speaker an attendee
-                let focus_for_cue = if cue.role == CueRole::Attendee { None } else { focus };
-                let targets = pick(doc, &persons, cue.target, cs, ce, cue.window, s, focus_for_cue, next_cue);
-                if targets.is_empty() {
-                    // "Panelists:" alone on its line heads the list that follows
-                    if cue.target == CueTarget::List && t[ce..s.1].trim().is_empty() && t[doc.lines[li].0..cs].trim().is_empty() {
-                        mode = Some(cue.role);
-                        claimed.push((cs, ce));
-                    }
+                // one sentence, one role per person: "attended the Dialogue as chief guest"
+                if cue.role == CueRole::Attendee && given_here.contains(&p.person) {
                     continue;
                 }
-                claimed.push((cs, ce));
-                for p in targets {
-                    if absent && matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) {
-                        continue;
-                    }
-                    // one sentence, one role per person: "attended the Dialogue as chief guest"
-                    if cue.role == CueRole::Attendee && given_here.contains(&p.person) {
-                        continue;
-                    }
-                    given_here.push(p.person);
-                    let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
-                    if cue.role == CueRole::Closing {
-                        // closing remarks, "was presented by": host for the organiser's people
-                        let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
-                        roles.add(p.person, role, &session, ev);
-                    } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
-                        continue;
-                    } else {
-                        roles.add(p.person, edge_of(cue.role), &session, ev);
-                    }
+                given_here.push(p.person);
+                let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
+                if cue.role == CueRole::Closing {
+                    // closing remarks, "was presented by": host for the organiser's people
+                    let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
+                    roles.add(p.person, role, &session, ev);
+                } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
+                    continue;
+                } else {
+                    roles.add(p.person, edge_of(cue.role), &session, ev);
                 }
             }
         }
