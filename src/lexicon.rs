@@ -7,7 +7,7 @@ use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// Who gets a role cue's role.
@@ -115,6 +115,8 @@ pub enum LexiconError {
 pub struct Lexicon {
     /// Honorific token sequences, lower case without dots, longest first.
     pub honorifics: Vec<Vec<String>>,
+    /// `honorifics` indices (in list order) by the honorific's first token.
+    honorifics_by_first: HashMap<String, Vec<usize>>,
     /// Post-nominal token sequences, as written without dots.
     pub postnominals: Vec<Vec<String>>,
     /// Job-title words, lower case.
@@ -212,6 +214,10 @@ impl Lexicon {
             .collect();
         honorifics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         honorifics.dedup();
+        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, h) in honorifics.iter().enumerate() {
+            honorifics_by_first.entry(h[0].clone()).or_default().push(i);
+        }
         let mut postnominals: Vec<Vec<String>> = lines("postnominals.txt")
             .iter()
             .map(|l| l.split_whitespace().map(|t| t.trim_end_matches('.').to_string()).collect::<Vec<_>>())
@@ -247,6 +253,7 @@ impl Lexicon {
 
         Ok(Lexicon {
             honorifics,
+            honorifics_by_first,
             postnominals,
             titles: lower_set("titles.txt"),
             institution_words: lower_set("institution_words.txt"),
@@ -279,7 +286,28 @@ impl Lexicon {
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.').to_lowercase();
         const COMMON: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng", "coop", "soc", "corp", "intl", "bros", "pvt", "assn", "natl", "mt", "ft"];
-        COMMON.contains(&w.as_str()) || self.honorifics.iter().any(|h| h.len() == 1 && h[0] == w)
+        COMMON.contains(&w.as_str()) || self.is_one_word_honorific(&w)
+    }
+
+    /// True when `lower` (lower case, without dot) is a whole honorific ("dr", "prof").
+    pub fn is_one_word_honorific(&self, lower: &str) -> bool {
+        self.honorifics_by_first.get(lower).is_some_and(|ix| ix.iter().any(|&i| self.honorifics[i].len() == 1))
+    }
+
+    /// The honorifics (in list order: longest first) whose first token is `word` in lower
+    /// case, i.e. those `h` with `h[0] == word.to_lowercase()`.
+    pub fn honorifics_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
+        let ix = if word.is_ascii() && word.len() <= 32 {
+            // lower-cased on the stack: this is asked for most capitalised tokens
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).ok().and_then(|l| self.honorifics_by_first.get(l))
+        } else {
+            self.honorifics_by_first.get(&word.to_lowercase())
+        };
+        ix.into_iter().flatten().map(|&i| self.honorifics[i].as_slice())
     }
 
     /// True for a verb of speech, in the forms listed or their "-ing" form

@@ -405,7 +405,7 @@ fn find_institutions(doc: &mut Doc) {
                         && !lex.is_title(p)
                         && !lex.is_place(p)
                         && !lex.postnominals.iter().any(|x| x.len() == 1 && x[0] == p)
-                        && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase()) =>
+                        && !lex.is_one_word_honorific(&p.to_lowercase()) =>
                     {
                         let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
                         acr.insert(p.to_string(), i);

@@ -40,12 +40,14 @@ impl NameMention {
 pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
     let mut k = i;
     loop {
+        // every part of an honorific is a capitalised token
+        let Some(first) = toks.get(k).filter(|t| t.is_capitalised()) else { break };
         let mut best = None;
-        'outer: for h in &lex.honorifics {
+        'outer: for h in lex.honorifics_starting_with(first.text) {
             let mut j = k;
             for part in h {
                 let Some(t) = toks.get(j) else { continue 'outer };
-                if !t.is_capitalised() || t.text.to_lowercase() != *part {
+                if !t.is_capitalised() || !t.lower_is(part) {
                     continue 'outer;
                 }
                 j += 1;

@@ -36,6 +36,20 @@ impl<'a> Token<'a> {
     pub fn is_title_case(&self) -> bool {
         self.is_capitalised() && self.text.chars().any(|c| c.is_lowercase())
     }
+
+    /// `self.text.to_lowercase() == lower`, without allocating for ASCII text.
+    pub fn lower_is(&self, lower: &str) -> bool {
+        lower_is(self.text, lower)
+    }
+}
+
+/// `s.to_lowercase() == lower`, without allocating for ASCII `s`.
+pub fn lower_is(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
 }
 
 fn token_re() -> &'static Regex {
