@@ -217,9 +217,10 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
             sentences.push((li, s));
         }
     }
+    let line_tokens: Vec<Vec<tokens::Token>> = lines.iter().map(|&l| tokens::tokenize(t, l)).collect();
     let mut doc = Doc { clean, lex, lines, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
-    find_institutions(&mut doc);
-    find_persons(&mut doc);
+    find_institutions(&mut doc, &line_tokens);
+    find_persons(&mut doc, &line_tokens);
     list_item_institutions(&mut doc);
 
     let mut facts = Vec::new();
@@ -312,13 +313,13 @@ pub fn inst_kind(name: &str) -> String {
     k.to_string()
 }
 
-fn find_institutions(doc: &mut Doc) {
+/// Finds the report's institutions; `line_tokens` are the tokens of each of `doc.lines`.
+fn find_institutions(doc: &mut Doc, line_tokens: &[Vec<tokens::Token>]) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
     let mut raw: Vec<(InstMention, usize)> = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        let toks = tokens::tokenize(t, l);
-        for m in institution::find_institutions(t, &toks, lex) {
+    for (li, toks) in line_tokens.iter().enumerate() {
+        for m in institution::find_institutions(t, toks, lex) {
             raw.push((m, li));
         }
     }
@@ -388,8 +389,7 @@ fn find_institutions(doc: &mut Doc) {
         }
     }
     let mut extra = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        let toks = tokens::tokenize(t, l);
+    for (li, toks) in line_tokens.iter().enumerate() {
         for (k, tok) in toks.iter().enumerate() {
             if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
                 continue;
@@ -401,7 +401,7 @@ fn find_institutions(doc: &mut Doc) {
                     // an acronym the report never expands, used where institutions stand:
                     // after a title ("President of CAPS", "(DG, ISSI)"), as an organiser
                     // ("the SVI organized"), or heading the report ("CAPS POST-EVENT REPORT")
-                    None if acronym_in_institution_position(&toks, k, li, lex)
+                    None if acronym_in_institution_position(toks, k, li, lex)
                         && !lex.is_title(p)
                         && !lex.is_place(p)
                         && !lex.postnominals.iter().any(|x| x.len() == 1 && x[0] == p)
@@ -505,13 +505,13 @@ pub(crate) fn acronym_institution(insts: &mut Vec<InstRec>, acronym: &str, evide
     insts.len() - 1
 }
 
-fn find_persons(doc: &mut Doc) {
+/// Finds the report's persons; `line_tokens` are the tokens of each of `doc.lines`.
+fn find_persons(doc: &mut Doc, line_tokens: &[Vec<tokens::Token>]) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
     let mut mentions: Vec<(NameMention, usize)> = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        let toks = tokens::tokenize(t, l);
-        for m in person::find_names(t, &toks, lex) {
+    for (li, toks) in line_tokens.iter().enumerate() {
+        for m in person::find_names(t, toks, lex) {
             // a name inside an institution name is not a person ("Robert Bosch Academy")
             if doc.im.iter().any(|i| i.start <= m.name_start && m.end <= i.end) {
                 continue;
@@ -594,8 +594,8 @@ fn find_persons(doc: &mut Doc) {
     }
     // bare family names of persons already known ("Obasanjo", "Anyaoku")
     let mut extra = Vec::new();
-    for (li, &l) in doc.lines.iter().enumerate() {
-        for tok in tokens::tokenize(t, l) {
+    for (li, toks) in line_tokens.iter().enumerate() {
+        for tok in toks {
             if !tok.is_title_case() || tok.text.chars().count() < 4 || doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) {
                 continue;
             }
