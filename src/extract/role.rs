@@ -6,7 +6,7 @@
 
 use super::{Doc, Fact, PMention};
 use crate::graph::{EdgeKind, Evidence};
-use crate::lexicon::{CueRole, CueTarget};
+use crate::lexicon::{CueRole, CueTarget, Lexicon};
 use std::collections::{BTreeMap, HashSet};
 
 fn edge_of(r: CueRole) -> EdgeKind {
@@ -63,8 +63,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         })
     };
     let mut last_line = usize::MAX;
-    // the cues matching somewhere in the current line
-    let mut line_hits: Vec<usize> = Vec::new();
+    // the cues matching somewhere in the current line, found when first needed
+    let mut line_hits: Option<Vec<usize>> = None;
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
@@ -73,9 +73,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         if li != last_line {
             last_line = li;
             let line = &t[line_span.0..line_span.1];
-            line_hits = lex.role_cues_matching(line);
+            line_hits = None;
             // a heading line changes the section
-            let heading = if line.len() < 120 { line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading) } else { None };
+            let heading = if line.len() < 120 { cues_matching(&mut line_hits, lex, line).iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading) } else { None };
             if let Some(cue) = heading {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
@@ -86,7 +86,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
             } else if line_is_heading(line) && persons.is_empty() {
                 // a heading ends the section, unless it heads a list ("Panelists:")
-                mode = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
+                mode = cues_matching(&mut line_hits, lex, line).iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
@@ -109,11 +109,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
         // every cue match of the sentence, in cue order then text order: (cue, start, end)
-        let sent_hits = if s == line_span { line_hits.clone() } else { lex.role_cues_matching(sent) };
+        let line = &t[line_span.0..line_span.1];
+        let sent_hits = if s == line_span { cues_matching(&mut line_hits, lex, line).to_vec() } else { lex.role_cues_matching(sent) };
         let cue_matches: Vec<(usize, usize, usize)> =
             sent_hits.iter().flat_map(|&i| lex.role_cues[i].re.find_iter(sent).map(move |m| (i, s.0 + m.start(), s.0 + m.end()))).collect();
-        let line_cues: Vec<usize> = if line_span.0 == s.0 {
-            line_hits.iter().flat_map(|&i| lex.role_cues[i].re.find_iter(&t[line_span.0..line_span.1]).map(|m| line_span.0 + m.start())).collect()
+        // cues of the whole line bound the lists of its first sentence's cues
+        let line_cues: Vec<usize> = if line_span.0 == s.0 && !cue_matches.is_empty() {
+            cues_matching(&mut line_hits, lex, line).iter().flat_map(|&i| lex.role_cues[i].re.find_iter(line).map(|m| line_span.0 + m.start())).collect()
         } else {
             Vec::new()
         };
@@ -222,6 +224,11 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         .into_iter()
         .map(|((person, role), (session, evidence))| Fact::Role { person, role, session, evidence })
         .collect()
+}
+
+/// The cues matching somewhere in `text`, from `cache` when already found there.
+fn cues_matching<'c>(cache: &'c mut Option<Vec<usize>>, lex: &Lexicon, text: &str) -> &'c [usize] {
+    cache.get_or_insert_with(|| lex.role_cues_matching(text))
 }
 
 /// Does a section's role go to a person who speaks in it? A keynote or rapporteur section
