@@ -291,10 +291,11 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    for &(_, s) in doc.sentences.iter() {
+    let after_matches = sentence_matches(doc, &r.organizer_after);
+    let before_matches = sentence_matches(doc, &r.organizer_before);
+    for (k, &(_, s)) in doc.sentences.iter().enumerate() {
         let st = &t[s.0..s.1];
-        for m in r.organizer_after.find_iter(st) {
-            let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+        for &(cs, ce) in &after_matches[k] {
             let mut last_end = ce;
             let mut last_inst = usize::MAX;
             for im in doc.insts_in((ce, s.1)) {
@@ -314,8 +315,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                 last_end = im.end;
             }
         }
-        for m in r.organizer_before.find_iter(st) {
-            let cs = s.0 + m.start();
+        for &(cs, _) in &before_matches[k] {
             let before = doc.insts_in((s.0, cs));
             if let Some(last) = before.last() {
                 let gap = &t[last.end..cs];
@@ -365,6 +365,34 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
     }
     ev
+}
+
+/// The matches of `re` in each sentence of `doc.sentences`, as byte spans of the text, found
+/// with one search per line instead of one per sentence. They are the matches a search of
+/// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
+/// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
+/// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
+/// match crosses sentences).
+fn sentence_matches(doc: &Doc, re: &Regex) -> Vec<Vec<(usize, usize)>> {
+    let t = doc.text();
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
+    let mut k = 0;
+    while k < doc.sentences.len() {
+        let li = doc.sentences[k].0;
+        let (a, b) = doc.lines[li];
+        for m in re.find_iter(&t[a..b]) {
+            let (ms, me) = (a + m.start(), a + m.end());
+            // the sentence holding the match: this line's sentences come in order from `k`
+            let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
+            if let Some(j) = held {
+                out[k + j].push((ms, me));
+            }
+        }
+        while k < doc.sentences.len() && doc.sentences[k].0 == li {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Country names are not cities: a place that is also a demonym's country is skipped by
