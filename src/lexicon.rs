@@ -3,7 +3,7 @@
 //! `data/lexicon/`. The files are compiled into the binary as defaults; a folder given with
 //! `--lexicon DIR` replaces any file it contains.
 
-use crate::text::fold;
+use crate::text::{fold, with_fold_lower, with_lower};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
@@ -297,16 +297,7 @@ impl Lexicon {
     /// The honorifics (in list order: longest first) whose first token is `word` in lower
     /// case, i.e. those `h` with `h[0] == word.to_lowercase()`.
     pub fn honorifics_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
-        let ix = if word.is_ascii() && word.len() <= 32 {
-            // lower-cased on the stack: this is asked for most capitalised tokens
-            let mut buf = [0u8; 32];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).ok().and_then(|l| self.honorifics_by_first.get(l))
-        } else {
-            self.honorifics_by_first.get(&word.to_lowercase())
-        };
+        let ix = with_lower(word, |l| self.honorifics_by_first.get(l));
         ix.into_iter().flatten().map(|&i| self.honorifics[i].as_slice())
     }
 
@@ -329,28 +320,27 @@ impl Lexicon {
 
     /// True for a job-title word.
     pub fn is_title(&self, word: &str) -> bool {
-        let l = word.to_lowercase();
-        self.titles.contains(&l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s))
+        with_lower(word, |l| self.titles.contains(l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s)))
     }
 
     /// True for an institution head word.
     pub fn is_institution_word(&self, word: &str) -> bool {
-        self.institution_words.contains(&word.to_lowercase())
+        with_lower(word, |l| self.institution_words.contains(l))
     }
 
     /// True for a known place name (folded, case-insensitive).
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains(&fold(name).to_lowercase())
+        with_fold_lower(name, |l| self.places.contains(l))
     }
 
     /// True for a common English word (case-insensitive).
     pub fn is_common_word(&self, w: &str) -> bool {
-        self.common_words.contains(&w.to_lowercase())
+        with_lower(w, |l| self.common_words.contains(l))
     }
 
     /// True for a known given name (folded, case-insensitive).
     pub fn is_given_name(&self, name: &str) -> bool {
-        self.given_names.contains(&fold(name).to_lowercase())
+        with_fold_lower(name, |l| self.given_names.contains(l))
     }
 }
 

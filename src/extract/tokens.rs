@@ -28,8 +28,14 @@ impl<'a> Token<'a> {
 
     /// Two or more letters, all upper case ("CAPS", "KAI", "CSP-ISSI").
     pub fn is_all_caps(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = 0;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
     }
 
     /// Upper-case first letter followed by at least one lower-case letter.
