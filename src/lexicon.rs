@@ -148,6 +148,8 @@ pub struct Lexicon {
     role_cue_set: Option<RegexSet>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
+    /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
+    event_kind_matcher: AhoCorasick,
 }
 
 macro_rules! builtin_files {
@@ -243,6 +245,8 @@ impl Lexicon {
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
         event_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let event_kind_matcher = AhoCorasick::new(event_kinds.iter().map(|(w, _)| w))
+            .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
 
         let topics = lines("topics.txt");
         let topic_matcher = AhoCorasickBuilder::new()
@@ -269,6 +273,7 @@ impl Lexicon {
             role_cues,
             role_cue_set,
             event_kinds,
+            event_kind_matcher,
         })
     }
 
@@ -279,6 +284,24 @@ impl Lexicon {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
         }
+    }
+
+    /// For each of `event_kinds`, where its word first occurs in `text` (what `text.find(word)`
+    /// says), from one search for all of them.
+    pub fn event_kind_positions(&self, text: &str) -> Vec<Option<usize>> {
+        let mut first = vec![None; self.event_kinds.len()];
+        for m in self.event_kind_matcher.find_overlapping_iter(text) {
+            let p = &mut first[m.pattern().as_usize()];
+            if p.is_none_or(|p| m.start() < p) {
+                *p = Some(m.start());
+            }
+        }
+        first
+    }
+
+    /// True when `text` contains one of the `event_kinds` words.
+    pub fn mentions_event_kind(&self, text: &str) -> bool {
+        self.event_kind_matcher.is_match(text)
     }
 
     /// True when `word` (without its dot) is an abbreviation that does not end a sentence:

@@ -190,15 +190,17 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     // kind
     let lower_head = head.to_lowercase();
     let title_l = ev.title.as_deref().unwrap_or("").to_lowercase();
+    let (in_title, in_head) = (lex.event_kind_positions(&title_l), lex.event_kind_positions(&lower_head));
     ev.kind = lex
         .event_kinds
         .iter()
-        .filter_map(|(w, k)| {
-            let p = title_l.find(w.as_str()).map(|p| p as i64 - 100_000).or_else(|| lower_head.find(w.as_str()).map(|p| p as i64))?;
-            Some((p, k.clone()))
+        .enumerate()
+        .filter_map(|(i, (_, k))| {
+            let p = in_title[i].map(|p| p as i64 - 100_000).or_else(|| in_head[i].map(|p| p as i64))?;
+            Some((p, k))
         })
         .min()
-        .map(|(_, k)| k)
+        .map(|(_, k)| k.clone())
         .unwrap_or_else(|| "other".into());
 
     // date: a header field, else a date in a sentence about the event, else the first date;
@@ -211,7 +213,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         let st = &t[s.0..s.1];
         let l = st.to_lowercase();
         let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
-            && lex.event_kinds.iter().any(|(w, _)| l.contains(w.as_str()));
+            && lex.mentions_event_kind(&l);
         if !about {
             return None;
         }
@@ -278,7 +280,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             let st = &t[s.0..s.1];
             let l = st.to_lowercase();
             let about_event = ["held", "organi", "hosted", "took place", "convened", "scheduled"].iter().any(|w| l.contains(w))
-                && lex.event_kinds.iter().any(|(w, _)| l.contains(w.as_str()));
+                && lex.mentions_event_kind(&l);
             if !about_event {
                 return None;
             }
@@ -336,7 +338,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                         }
                     }
                     let sent_l = st.to_lowercase();
-                    if lex.event_kinds.iter().any(|(w, _)| sent_l.contains(w.as_str())) {
+                    if lex.mentions_event_kind(&sent_l) {
                         for im in chain {
                             if !im.unit {
                                 orgs.push((im.inst, doc.ev(im.start, s.1.min(cs + 40))));
