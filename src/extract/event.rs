@@ -2,6 +2,7 @@
 //! and places.
 
 use super::{Doc, EventRec, Fact, NamedRec};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -18,7 +19,11 @@ struct Res {
     my: Regex,
     weekday: Regex,
     organizer_after: Regex,
+    /// Words one of which every match of `organizer_after` holds (ASCII case-insensitive).
+    organizer_after_words: AhoCorasick,
     organizer_before: Regex,
+    /// Words one of which every match of `organizer_before` holds (ASCII case-insensitive).
+    organizer_before_words: AhoCorasick,
     title_field: Regex,
     titled: Regex,
     venue_field: Regex,
@@ -35,6 +40,7 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
+        let words = |ws: &[&str]| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(ws).expect("valid word list");
         Res {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
@@ -44,7 +50,12 @@ fn res() -> &'static Res {
             my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             organizer_after: r(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b"),
+            organizer_after_words: words(&[
+                "organised", "organized", "hosted", "convened", "arranged", "sponsored", "presented", "held", "aegis", "cooperation", "collaboration",
+                "partnership", "association", "effort", "initiative",
+            ]),
             organizer_before: r(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b"),
+            organizer_before_words: words(&["organi", "host", "convened", "held", "hold", "sponsored", "arranged"]),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: r(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#),
             venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
@@ -293,8 +304,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    let after_matches = sentence_matches(doc, &r.organizer_after);
-    let before_matches = sentence_matches(doc, &r.organizer_before);
+    let after_matches = sentence_matches(doc, &r.organizer_after, &r.organizer_after_words);
+    let before_matches = sentence_matches(doc, &r.organizer_before, &r.organizer_before_words);
     for (k, &(_, s)) in doc.sentences.iter().enumerate() {
         let st = &t[s.0..s.1];
         for &(cs, ce) in &after_matches[k] {
@@ -374,15 +385,19 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 /// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
 /// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
 /// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
-/// match crosses sentences).
-fn sentence_matches(doc: &Doc, re: &Regex) -> Vec<Vec<(usize, usize)>> {
+/// match crosses sentences). An ASCII line holding none of `words` (one of which is in every
+/// match) is not searched.
+fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usize, usize)>> {
     let t = doc.text();
     let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
     let mut k = 0;
     while k < doc.sentences.len() {
         let li = doc.sentences[k].0;
         let (a, b) = doc.lines[li];
-        for m in re.find_iter(&t[a..b]) {
+        let line = &t[a..b];
+        // (outside ASCII, case-insensitive letters have more forms than the word list's)
+        let found = if !line.is_ascii() || words.is_match(line) { re.find_iter(line).collect() } else { Vec::new() };
+        for m in found {
             let (ms, me) = (a + m.start(), a + m.end());
             // the sentence holding the match: this line's sentences come in order from `k`
             let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
