@@ -267,9 +267,12 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
     let t = doc.text();
     let sent = &t[s.0..s.1];
     let mut bounds = vec![s.0];
-    for sep in [", while ", "; while ", ", whereas ", "; "] {
-        for (p, _) in sent.match_indices(sep) {
-            bounds.push(s.0 + p + sep.len());
+    // (every separator holds ';' or ", w")
+    if sent.contains(';') || sent.contains(", w") {
+        for sep in [", while ", "; while ", ", whereas ", "; "] {
+            for (p, _) in sent.match_indices(sep) {
+                bounds.push(s.0 + p + sep.len());
+            }
         }
     }
     bounds.sort();

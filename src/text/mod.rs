@@ -69,7 +69,23 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     }
     let mut out = String::with_capacity(b - a);
     let mut space = false;
-    for c in text[a..b].chars() {
+    let part = &text[a..b];
+    if part.is_ascii() {
+        // the same, byte by byte: ASCII white space and controls are the bytes up to ' ' and DEL
+        for &c in part.as_bytes() {
+            if c <= b' ' || c == 0x7F {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(c));
+            }
+        }
+        return out;
+    }
+    for c in part.chars() {
         if c.is_whitespace() || c.is_control() {
             space = true;
         } else {
