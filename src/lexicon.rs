@@ -3,7 +3,7 @@
 //! `data/lexicon/`. The files are compiled into the binary as defaults; a folder given with
 //! `--lexicon DIR` replaces any file it contains.
 
-use crate::text::fold;
+use crate::text::{fold, with_fold_lower, with_lower};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
@@ -115,6 +115,8 @@ pub enum LexiconError {
 pub struct Lexicon {
     /// Honorific token sequences, lower case without dots, longest first.
     pub honorifics: Vec<Vec<String>>,
+    /// `honorifics` indices (in list order) by the honorific's first token.
+    honorifics_by_first: HashMap<String, Vec<usize>>,
     /// Post-nominal token sequences, as written without dots.
     pub postnominals: Vec<Vec<String>>,
     /// Job-title words, lower case.
@@ -141,13 +143,13 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
-    /// All role-cue patterns in one set (same order as `role_cues`): one pass over a
-    /// sentence says which cues occur in it.
-    pub role_cue_set: RegexSet,
-    /// Indices into `honorifics` by their first token, in `honorifics` order.
-    pub honorific_index: HashMap<String, Vec<usize>>,
+    /// The role cue patterns as one set (pattern `i` is `role_cues[i]`), to learn in one
+    /// pass which cues match a text; `None` when the set is too big to compile.
+    role_cue_set: Option<RegexSet>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
+    /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
+    event_kind_matcher: AhoCorasick,
 }
 
 macro_rules! builtin_files {
@@ -214,6 +216,10 @@ impl Lexicon {
             .collect();
         honorifics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         honorifics.dedup();
+        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, h) in honorifics.iter().enumerate() {
+            honorifics_by_first.entry(h[0].clone()).or_default().push(i);
+        }
         let mut postnominals: Vec<Vec<String>> = lines("postnominals.txt")
             .iter()
             .map(|l| l.split_whitespace().map(|t| t.trim_end_matches('.').to_string()).collect::<Vec<_>>())
@@ -226,11 +232,6 @@ impl Lexicon {
         let cues: CueFile = toml::from_str(&cue_src)
             .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
         let mut role_cues = Vec::with_capacity(cues.cue.len());
-        let role_cue_set = RegexSetBuilder::new(cues.cue.iter().map(|c| &c.pattern))
-            .case_insensitive(true)
-            .multi_line(false)
-            .build()
-            .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
         for c in cues.cue {
             let re = RegexBuilder::new(&c.pattern)
                 .case_insensitive(true)
@@ -239,10 +240,13 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
+        let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
         event_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let event_kind_matcher = AhoCorasick::new(event_kinds.iter().map(|(w, _)| w))
+            .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
 
         let topics = lines("topics.txt");
         let topic_matcher = AhoCorasickBuilder::new()
@@ -251,13 +255,9 @@ impl Lexicon {
             .build(&topics)
             .map_err(|e| LexiconError::Parse { file: "topics.txt".into(), message: e.to_string() })?;
 
-        let mut honorific_index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, h) in honorifics.iter().enumerate() {
-            honorific_index.entry(h[0].clone()).or_default().push(i);
-        }
         Ok(Lexicon {
-            honorific_index,
             honorifics,
+            honorifics_by_first,
             postnominals,
             titles: lower_set("titles.txt"),
             institution_words: lower_set("institution_words.txt"),
@@ -273,7 +273,35 @@ impl Lexicon {
             role_cues,
             role_cue_set,
             event_kinds,
+            event_kind_matcher,
         })
+    }
+
+    /// Indices (into `role_cues`, ascending) of the cues whose pattern matches somewhere in
+    /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
+    pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
+        match &self.role_cue_set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
+        }
+    }
+
+    /// For each of `event_kinds`, where its word first occurs in `text` (what `text.find(word)`
+    /// says), from one search for all of them.
+    pub fn event_kind_positions(&self, text: &str) -> Vec<Option<usize>> {
+        let mut first = vec![None; self.event_kinds.len()];
+        for m in self.event_kind_matcher.find_overlapping_iter(text) {
+            let p = &mut first[m.pattern().as_usize()];
+            if p.is_none_or(|p| m.start() < p) {
+                *p = Some(m.start());
+            }
+        }
+        first
+    }
+
+    /// True when `text` contains one of the `event_kinds` words.
+    pub fn mentions_event_kind(&self, text: &str) -> bool {
+        self.event_kind_matcher.is_match(text)
     }
 
     /// True when `word` (without its dot) is an abbreviation that does not end a sentence:
@@ -281,7 +309,19 @@ impl Lexicon {
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.').to_lowercase();
         const COMMON: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng", "coop", "soc", "corp", "intl", "bros", "pvt", "assn", "natl", "mt", "ft"];
-        COMMON.contains(&w.as_str()) || self.honorifics.iter().any(|h| h.len() == 1 && h[0] == w)
+        COMMON.contains(&w.as_str()) || self.is_one_word_honorific(&w)
+    }
+
+    /// True when `lower` (lower case, without dot) is a whole honorific ("dr", "prof").
+    pub fn is_one_word_honorific(&self, lower: &str) -> bool {
+        self.honorifics_by_first.get(lower).is_some_and(|ix| ix.iter().any(|&i| self.honorifics[i].len() == 1))
+    }
+
+    /// The honorifics (in list order: longest first) whose first token is `word` in lower
+    /// case, i.e. those `h` with `h[0] == word.to_lowercase()`.
+    pub fn honorifics_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
+        let ix = with_lower(word, |l| self.honorifics_by_first.get(l));
+        ix.into_iter().flatten().map(|&i| self.honorifics[i].as_slice())
     }
 
     /// True for a verb of speech, in the forms listed or their "-ing" form
@@ -303,28 +343,27 @@ impl Lexicon {
 
     /// True for a job-title word.
     pub fn is_title(&self, word: &str) -> bool {
-        let l = word.to_lowercase();
-        self.titles.contains(&l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s))
+        with_lower(word, |l| self.titles.contains(l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s)))
     }
 
     /// True for an institution head word.
     pub fn is_institution_word(&self, word: &str) -> bool {
-        self.institution_words.contains(&word.to_lowercase())
+        with_lower(word, |l| self.institution_words.contains(l))
     }
 
     /// True for a known place name (folded, case-insensitive).
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains(&fold(name).to_lowercase())
+        with_fold_lower(name, |l| self.places.contains(l))
     }
 
     /// True for a common English word (case-insensitive).
     pub fn is_common_word(&self, w: &str) -> bool {
-        self.common_words.contains(&w.to_lowercase())
+        with_lower(w, |l| self.common_words.contains(l))
     }
 
     /// True for a known given name (folded, case-insensitive).
     pub fn is_given_name(&self, name: &str) -> bool {
-        self.given_names.contains(&fold(name).to_lowercase())
+        with_fold_lower(name, |l| self.given_names.contains(l))
     }
 }
 

@@ -2,6 +2,7 @@
 //! and places.
 
 use super::{Doc, EventRec, Fact, NamedRec};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -18,8 +19,12 @@ struct Res {
     my: Regex,
     weekday: Regex,
     organizer_after: Regex,
+    /// Words one of which every match of `organizer_after` holds (ASCII case-insensitive).
+    organizer_after_words: AhoCorasick,
     organizer_before: Regex,
     organizer_join: Regex,
+    /// Words one of which every match of `organizer_before` holds (ASCII case-insensitive).
+    organizer_before_words: AhoCorasick,
     title_field: Regex,
     titled: Regex,
     venue_field: Regex,
@@ -36,6 +41,7 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
+        let words = |ws: &[&str]| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(ws).expect("valid word list");
         Res {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
@@ -45,8 +51,13 @@ fn res() -> &'static Res {
             my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             organizer_after: r(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b"),
+            organizer_after_words: words(&[
+                "organised", "organized", "hosted", "convened", "arranged", "sponsored", "presented", "held", "aegis", "cooperation", "collaboration",
+                "partnership", "association", "effort", "initiative",
+            ]),
             organizer_before: r(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b"),
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
+            organizer_before_words: words(&["organi", "host", "convened", "held", "hold", "sponsored", "arranged"]),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: r(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#),
             venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
@@ -201,15 +212,17 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     // kind
     let lower_head = head.to_lowercase();
     let title_l = ev.title.as_deref().unwrap_or("").to_lowercase();
+    let (in_title, in_head) = (lex.event_kind_positions(&title_l), lex.event_kind_positions(&lower_head));
     ev.kind = lex
         .event_kinds
         .iter()
-        .filter_map(|(w, k)| {
-            let p = title_l.find(w.as_str()).map(|p| p as i64 - 100_000).or_else(|| lower_head.find(w.as_str()).map(|p| p as i64))?;
-            Some((p, k.clone()))
+        .enumerate()
+        .filter_map(|(i, (_, k))| {
+            let p = in_title[i].map(|p| p as i64 - 100_000).or_else(|| in_head[i].map(|p| p as i64))?;
+            Some((p, k))
         })
         .min()
-        .map(|(_, k)| k)
+        .map(|(_, k)| k.clone())
         .unwrap_or_else(|| "other".into());
 
     // date: a header field, else a date in a sentence about the event, else the first date;
@@ -222,7 +235,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         let st = &t[s.0..s.1];
         let l = st.to_lowercase();
         let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
-            && lex.event_kinds.iter().any(|(w, _)| l.contains(w.as_str()));
+            && lex.mentions_event_kind(&l);
         if !about {
             return None;
         }
@@ -289,7 +302,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             let st = &t[s.0..s.1];
             let l = st.to_lowercase();
             let about_event = ["held", "organi", "hosted", "took place", "convened", "scheduled"].iter().any(|w| l.contains(w))
-                && lex.event_kinds.iter().any(|(w, _)| l.contains(w.as_str()));
+                && lex.mentions_event_kind(&l);
             if !about_event {
                 return None;
             }
@@ -302,10 +315,11 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    for &(_, s) in doc.sentences.iter() {
+    let after_matches = sentence_matches(doc, &r.organizer_after, &r.organizer_after_words);
+    let before_matches = sentence_matches(doc, &r.organizer_before, &r.organizer_before_words);
+    for (k, &(_, s)) in doc.sentences.iter().enumerate() {
         let st = &t[s.0..s.1];
-        for m in r.organizer_after.find_iter(st) {
-            let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+        for &(cs, ce) in &after_matches[k] {
             let mut last_end = ce;
             let mut last_inst = usize::MAX;
             for im in doc.insts_in((ce, s.1)) {
@@ -333,8 +347,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                 orgs.push((im.inst, doc.ev(cs, im.end)));
             }
         }
-        for m in r.organizer_before.find_iter(st) {
-            let cs = s.0 + m.start();
+        for &(cs, _) in &before_matches[k] {
             let before = doc.insts_in((s.0, cs));
             if let Some(last) = before.last() {
                 let gap = &t[last.end..cs];
@@ -355,7 +368,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                         }
                     }
                     let sent_l = st.to_lowercase();
-                    if lex.event_kinds.iter().any(|(w, _)| sent_l.contains(w.as_str())) {
+                    if lex.mentions_event_kind(&sent_l) {
                         for im in chain {
                             if !im.unit {
                                 orgs.push((im.inst, doc.ev(im.start, s.1.min(cs + 40))));
@@ -384,6 +397,38 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
     }
     ev
+}
+
+/// The matches of `re` in each sentence of `doc.sentences`, as byte spans of the text, found
+/// with one search per line instead of one per sentence. They are the matches a search of
+/// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
+/// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
+/// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
+/// match crosses sentences). An ASCII line holding none of `words` (one of which is in every
+/// match) is not searched.
+fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usize, usize)>> {
+    let t = doc.text();
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
+    let mut k = 0;
+    while k < doc.sentences.len() {
+        let li = doc.sentences[k].0;
+        let (a, b) = doc.lines[li];
+        let line = &t[a..b];
+        // (outside ASCII, case-insensitive letters have more forms than the word list's)
+        let found = if !line.is_ascii() || words.is_match(line) { re.find_iter(line).collect() } else { Vec::new() };
+        for m in found {
+            let (ms, me) = (a + m.start(), a + m.end());
+            // the sentence holding the match: this line's sentences come in order from `k`
+            let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
+            if let Some(j) = held {
+                out[k + j].push((ms, me));
+            }
+        }
+        while k < doc.sentences.len() && doc.sentences[k].0 == li {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Country names are not cities: a place that is also a demonym's country is skipped by

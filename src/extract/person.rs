@@ -40,14 +40,14 @@ impl NameMention {
 pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
     let mut k = i;
     loop {
-        let mut best = None;
+        // every part of an honorific is a capitalised token
         let Some(first) = toks.get(k).filter(|t| t.is_capitalised()) else { break };
-        let candidates = lex.honorific_index.get(&first.text.to_lowercase()).map_or(&[][..], Vec::as_slice);
-        'outer: for h in candidates.iter().map(|&i| &lex.honorifics[i]) {
+        let mut best = None;
+        'outer: for h in lex.honorifics_starting_with(first.text) {
             let mut j = k;
             for part in h {
                 let Some(t) = toks.get(j) else { continue 'outer };
-                if !t.is_capitalised() || !t.text.chars().flat_map(char::to_lowercase).eq(part.chars()) {
+                if !t.is_capitalised() || !t.lower_is(part) {
                     continue 'outer;
                 }
                 j += 1;
@@ -308,7 +308,7 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
 
     // a byline: the name opens one of the first lines and "Published" or a date follows
     let raw_before = &text[..m.start];
-    if raw_before.matches('\n').count() <= 3 && (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) {
+    if raw_before.matches('\n').nth(3).is_none() && (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) {
         return Context::Strong;
     }
     // "Moderator: X", "Compiled by: X" — a short label before the colon

@@ -74,8 +74,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             last_line = li;
             let line = &t[doc.lines[li].0..doc.lines[li].1];
             // a heading line changes the section
-            let line_hits = lex.role_cue_set.matches(line);
-            if let Some(cue) = line_hits.iter().map(|i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
+            let line_hits = lex.role_cues_matching(line);
+            if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
                     session = Some(line.trim().trim_end_matches(':').to_string());
@@ -85,7 +85,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
             } else if line_is_heading(line) && !doc.pm.iter().any(|p| p.line == li) && !title_line_of_listed_name(doc, li) {
                 // a heading ends the section, unless it heads a list ("Panelists:")
-                mode = line_hits.iter().map(|i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
+                mode = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
@@ -108,12 +108,12 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
         // the cues present in the sentence (one pass of the set), in priority order
-        let hits: Vec<&RoleCue> = lex.role_cue_set.matches(sent).iter().map(|i| &lex.role_cues[i]).collect();
+        let hits: Vec<&RoleCue> = lex.role_cues_matching(sent).into_iter().map(|i| &lex.role_cues[i]).collect();
         let cue_starts: Vec<usize> = hits.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
         let line_span = doc.lines[li];
         let line_cues: Vec<usize> = if line_span.0 == s.0 {
             let line = &t[line_span.0..line_span.1];
-            lex.role_cue_set.matches(line).iter().flat_map(|i| lex.role_cues[i].re.find_iter(line).map(|m| line_span.0 + m.start())).collect()
+            lex.role_cues_matching(line).into_iter().flat_map(|i| lex.role_cues[i].re.find_iter(line).map(|m| line_span.0 + m.start())).collect()
         } else {
             Vec::new()
         };

@@ -28,29 +28,108 @@ impl<'a> Token<'a> {
 
     /// Two or more letters, all upper case ("CAPS", "KAI", "CSP-ISSI").
     pub fn is_all_caps(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = 0;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
     }
 
     /// Upper-case first letter followed by at least one lower-case letter.
     pub fn is_title_case(&self) -> bool {
         self.is_capitalised() && self.text.chars().any(|c| c.is_lowercase())
     }
+
+    /// `self.text.to_lowercase() == lower`, without allocating for ASCII text.
+    pub fn lower_is(&self, lower: &str) -> bool {
+        lower_is(self.text, lower)
+    }
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*|\S").expect("valid token regex")
-    })
+/// `s.to_lowercase() == lower`, without allocating for ASCII `s`.
+pub fn lower_is(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
 }
 
-/// Tokenises `text[span]`.
+/// How the tokeniser sees a character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// `\s`: white space, between tokens.
+    Space,
+    /// `[\p{L}\p{M}\p{N}]`: part of a word.
+    Word,
+    /// Anything else: a token of its own.
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' => Class::Space,
+            c if c.is_ascii_alphanumeric() => Class::Word,
+            _ => Class::Other,
+        };
+    }
+    // the rare non-ASCII character is classified by the regex engine's own Unicode tables
+    static RES: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [word, space] = RES.get_or_init(|| {
+        [Regex::new(r"^[\p{L}\p{M}\p{N}]$").expect("valid word regex"), Regex::new(r"^\s$").expect("valid space regex")]
+    });
+    let mut buf = [0u8; 4];
+    let s = c.encode_utf8(&mut buf);
+    if word.is_match(s) {
+        Class::Word
+    } else if space.is_match(s) {
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+/// The class of the character starting at byte `i` of `s`, and its length.
+fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
+    let c = s[i..].chars().next()?;
+    Some((class(c), c.len_utf8()))
+}
+
+/// Tokenises `text[span]`: the matches of
+/// `[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*|\S`, found by a scanner.
 pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
-    token_re()
-        .find_iter(&text[span.0..span.1])
-        .map(|m| Token { text: &text[span.0 + m.start()..span.0 + m.end()], start: span.0 + m.start(), end: span.0 + m.end() })
-        .collect()
+    let s = &text[span.0..span.1];
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some((c, n)) = class_at(s, i) {
+        let mut j = i + n;
+        match c {
+            Class::Space => {
+                i = j;
+                continue;
+            }
+            Class::Other => {}
+            Class::Word => loop {
+                while let Some((Class::Word, m)) = class_at(s, j) {
+                    j += m;
+                }
+                // an inner apostrophe or hyphen followed by more of the word
+                if matches!(b.get(j), Some(b'\'' | b'-')) && matches!(class_at(s, j + 1), Some((Class::Word, _))) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            },
+        }
+        out.push(Token { text: &text[span.0 + i..span.0 + j], start: span.0 + i, end: span.0 + j });
+        i = j;
+    }
+    out
 }
 
 /// Splits a possessive "'s" off a capitalised word that is a proper name or an institution
@@ -89,6 +168,21 @@ mod tests {
         for (input, want) in cases {
             let got: Vec<&str> = tokenize(input, (0, input.len())).iter().map(|t| t.text).collect();
             assert_eq!(&got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn same_as_the_regex() {
+        let re = Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*|\S").unwrap();
+        let cases = [
+            "", " ", "a", "-", "'", "a-", "a--b", "a-'b", "a'-b", "-a-b-", "x'y'z", "Nič’s", "e\u{301}t\u{301}e\u{301}",
+            "1.5 m²", "Ⓐ Ⅻ ½ ٣", "a\u{A0}b\u{2003}c\u{85}d\u{1C}e", "\u{300}x", "日本語-テキスト", "O'Neil's co-op—ok",
+            "Dr. Issa-Onilu's talk, (R) e.g. \"quoted\" 10:30 • item",
+        ];
+        for s in cases {
+            let want: Vec<(usize, usize)> = re.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = tokenize(s, (0, s.len())).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(got, want, "{s:?}");
         }
     }
 

@@ -71,7 +71,23 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     }
     let mut out = String::with_capacity(b - a);
     let mut space = false;
-    for c in text[a..b].chars() {
+    let part = &text[a..b];
+    if part.is_ascii() {
+        // the same, byte by byte: ASCII white space and controls are the bytes up to ' ' and DEL
+        for &c in part.as_bytes() {
+            if c <= b' ' || c == 0x7F {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(c));
+            }
+        }
+        return out;
+    }
+    for c in part.chars() {
         if c.is_whitespace() || c.is_control() {
             space = true;
         } else {
@@ -88,6 +104,10 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
 /// Folds text for comparison: compatibility decomposition, accents removed, typographic
 /// quotes made plain, a few letters without decomposition mapped (ł → l, ø → o, ß → ss).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // ASCII is its own decomposition, without marks; only the back quote changes
+        return s.replace('`', "'");
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
@@ -108,6 +128,40 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Calls `f` with `s.to_lowercase()`, made on the stack for short ASCII text (no allocation).
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match ascii_on_stack(s, &mut buf, false) {
+        Some(l) => f(l),
+        None => f(&s.to_lowercase()),
+    }
+}
+
+/// Calls `f` with `fold(s).to_lowercase()`, made on the stack for short ASCII text (no
+/// allocation).
+pub fn with_fold_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match ascii_on_stack(s, &mut buf, true) {
+        Some(l) => f(l),
+        None => f(&fold(s).to_lowercase()),
+    }
+}
+
+/// `s` lower-cased into `buf` (with `fold`'s one ASCII change, '`' → '\'', when `folded`),
+/// when `s` is ASCII and fits.
+fn ascii_on_stack<'b>(s: &str, buf: &'b mut [u8; 64], folded: bool) -> Option<&'b str> {
+    if s.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..s.len()];
+    b.copy_from_slice(s.as_bytes());
+    b.make_ascii_lowercase();
+    if folded {
+        b.iter_mut().filter(|c| **c == b'`').for_each(|c| *c = b'\'');
+    }
+    std::str::from_utf8(b).ok()
 }
 
 /// Cleans a document: cuts site boilerplate, re-joins hard-wrapped lines, removes
@@ -356,5 +410,14 @@ mod tests {
     fn fold_accents() {
         assert_eq!(fold("Sławomir Dębski"), "Slawomir Debski");
         assert_eq!(fold("Nič’s"), "Nic's");
+        assert_eq!(fold("it`s"), "it's");
+    }
+
+    #[test]
+    fn lower_on_the_stack() {
+        for s in ["", "Dr", "ISSI", "it`S", "Dębski", "İstanbul", &"Long".repeat(20)] {
+            assert_eq!(with_lower(s, str::to_string), s.to_lowercase(), "{s}");
+            assert_eq!(with_fold_lower(s, str::to_string), fold(s).to_lowercase(), "{s}");
+        }
     }
 }
