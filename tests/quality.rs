@@ -86,9 +86,9 @@ fn own_fixtures_in_other_styles_hold() {
         &[
             ("person_f1", 0.98),
             ("participant_recall", 0.97),
-            ("inst_f1", 0.85),
+            ("inst_f1", 0.88),
             ("role_f1", 0.93),
-            ("affil_f1", 0.85),
+            ("affil_f1", 0.88),
             ("alongside_f1", 0.94),
         ],
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
