@@ -139,7 +139,7 @@ fn next_line_title(doc: &Doc, k: usize) -> Option<((usize, usize), Side)> {
     let plain = |li: usize| {
         doc.lines.get(li).copied().filter(|&(a, b)| {
             let l = t[a..b].trim();
-            !l.is_empty() && l.len() <= 160 && !l.ends_with(['.', ':']) && !doc.pm.iter().any(|p| p.line == li)
+            !l.is_empty() && l.len() <= 160 && !l.ends_with(['.', ':']) && doc.first_person_on_line(li).is_none()
         })
     };
     let first = plain(pm.line + 1)?;

@@ -202,18 +202,23 @@ impl<'a> Doc<'a> {
     pub fn persons_in(&self, span: Span) -> Vec<&PMention> {
         self.pm.iter().filter(|p| p.m.start >= span.0 && p.m.end <= span.1).collect()
     }
-    /// Institution mentions inside a span, in order.
+    /// The first person mention on line `li` (mentions are in text order, so by line).
+    pub fn first_person_on_line(&self, li: usize) -> Option<&PMention> {
+        let k = self.pm.partition_point(|p| p.line < li);
+        self.pm.get(k).filter(|p| p.line == li)
+    }
     /// The person named alone on line `li` (after a bullet, with at most a remark in
     /// parentheses after it: "Kenji Ota (joining from Tokyo)"), as event pages list speakers.
     pub fn name_alone_on_line(&self, li: usize) -> Option<&PMention> {
         let t = self.text();
         let (a, b) = *self.lines.get(li)?;
-        let p = self.pm.iter().find(|p| p.line == li)?;
+        let p = self.first_person_on_line(li)?;
         let before = t[a..p.m.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{2022}' | '-' | '*'));
         let after = t[p.m.end..b].trim();
         (before.is_empty() && (after.is_empty() || (after.starts_with('(') && after.ends_with(')')))).then_some(p)
     }
 
+    /// Institution mentions inside a span, in order.
     pub fn insts_in(&self, span: Span) -> Vec<&IMention> {
         self.im.iter().filter(|i| i.start >= span.0 && i.end <= span.1).collect()
     }

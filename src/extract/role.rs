@@ -83,7 +83,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 if line_is_heading(line) {
                     continue;
                 }
-            } else if line_is_heading(line) && !doc.pm.iter().any(|p| p.line == li) && !title_line_of_listed_name(doc, li) {
+            } else if line_is_heading(line) && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
                 // a heading ends the section, unless it heads a list ("Panelists:")
                 mode = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
                 if line.to_lowercase().contains("session") {
@@ -200,7 +200,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             let lead = line.trim_start_matches(['\u{2022}', '-', '*', ' ']);
             let item_start = doc.lines[li].0 + (line.len() - lead.len());
             // the line's first name, if it opens the line and is in this sentence
-            let item = doc.pm.iter().find(|p| p.line == li).filter(|p| p.m.start >= s.0 && p.m.start < s.1);
+            let item = doc.first_person_on_line(li).filter(|p| p.m.start >= s.0 && p.m.start < s.1);
             let name_item = item.is_some_and(|p| {
                 let after = t[p.m.end..doc.lines[li].1].trim();
                 p.m.start == item_start && (after.is_empty() || after.starts_with([',', '(', '|', '-', '\u{2013}']))
@@ -223,7 +223,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     }
 
     // speakers: subjects of speech with no other role; the organiser's leaders who speak
-    // outside the programme's explicit roles are its hosts; a person listed as present who is then reported speaking is a speaker
+    // outside the programme's explicit roles are its hosts; a person listed as present who is
+    // then reported speaking is a speaker
     for (p, ev) in speech_subjects {
         let only_attended = roles.has_any(p) && roles.map.keys().filter(|(q, _)| *q == p).all(|(_, r)| *r == EdgeKind::Attendee);
         if only_attended {
@@ -253,7 +254,7 @@ fn section_applies(mode: CueRole, has_role: bool) -> bool {
 fn title_line_of_listed_name(doc: &Doc, li: usize) -> bool {
     let t = doc.text();
     let name_only = |l: usize| doc.name_alone_on_line(l).is_some();
-    let no_person = |l: usize| !doc.pm.iter().any(|p| p.line == l);
+    let no_person = |l: usize| doc.first_person_on_line(l).is_none();
     let (a, b) = doc.lines[li];
     !t[a..b].trim_end().ends_with(':') && ((li >= 1 && name_only(li - 1)) || (li >= 2 && name_only(li - 2) && no_person(li - 1)))
 }
