@@ -8,6 +8,7 @@
 //! BUILD_BENCH_TIMEOUT=300 cargo bench --bench build           # limit after extraction, s (default 900)
 //! BUILD_BENCH_DIR=/tmp/rg-bench cargo bench --bench build     # where corpora and outputs go
 //! BUILD_BENCH_MODES=all cargo bench --bench build              # only all cores (default single,all)
+//! BUILD_BENCH_FSYNC=1 cargo bench --bench build                # exports synced to disk, as `build --fsync`
 //! ```
 //!
 //! Corpora come from `examples/gen_corpus.rs` (seed 42) and are kept in
@@ -49,6 +50,14 @@ fn status_kb(key: &str) -> u64 {
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
         .unwrap_or(0)
+}
+
+/// Exports are synced to disk (as `build --fsync`) when `BUILD_BENCH_FSYNC` is set.
+fn durability() -> reportgraph::export::Durability {
+    match std::env::var_os("BUILD_BENCH_FSYNC") {
+        Some(_) => reportgraph::export::Durability::Synced,
+        None => reportgraph::export::Durability::Atomic,
+    }
 }
 
 fn vm_hwm_kb() -> u64 {
@@ -119,7 +128,7 @@ fn child(corpus: &Path, mode: &str, out: &Path) {
     emit("persons", g.counts().0.get(&reportgraph::NodeKind::Person).copied().unwrap_or(0));
     // the four exports in parallel, as `build` writes them
     let t = Instant::now();
-    let written = reportgraph::export::write_all_timed(&g, out).expect("export");
+    let written = reportgraph::export::write_all_timed(&g, out, durability()).expect("export");
     emit("exports_s", t.elapsed().as_secs_f64());
     for (f, (path, took)) in Format::ALL.iter().zip(written) {
         emit(&format!("export_{}_s", f.extension()), took.as_secs_f64());
@@ -233,6 +242,7 @@ fn main() {
         Err(_) => vec![200],
     };
     let limit = Duration::from_secs(std::env::var("BUILD_BENCH_TIMEOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(900));
+    let synced = durability() == reportgraph::export::Durability::Synced;
     let dir = std::env::var_os("BUILD_BENCH_DIR").map_or_else(|| std::env::temp_dir().join("reportgraph-build-bench"), PathBuf::from);
     let nproc = std::thread::available_parallelism().map_or(1, |n| n.get());
     let modes: Vec<String> = std::env::var("BUILD_BENCH_MODES").unwrap_or_else(|_| "single,all".into()).split(',').map(|s| s.trim().to_string()).collect();
@@ -264,7 +274,7 @@ fn main() {
          Reproduce with:\n\n```sh\n{}cargo bench --bench build\n```\n",
         cpu_model(),
         std::fs::read_to_string("/proc/meminfo").ok().and_then(|s| s.lines().next().map(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<u64>().ok()).map_or(String::new(), |k| format!("{:.0} GB RAM", k as f64 / 1048576.0)))).unwrap_or_default(),
-        ["BUILD_BENCH_SIZES", "BUILD_BENCH_TIMEOUT", "BUILD_BENCH_MODES"]
+        ["BUILD_BENCH_SIZES", "BUILD_BENCH_TIMEOUT", "BUILD_BENCH_MODES", "BUILD_BENCH_FSYNC"]
             .iter()
             .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v} ")))
             .collect::<String>()
@@ -279,10 +289,12 @@ fn main() {
          actually got (process CPU time / wall time: below the thread count when other processes share the machine); \
          *extract MB/s/core* is MB / CPU seconds of the read+clean+extract phase (so it does not depend on how \
          many cores the run got); *resolve* and *graph* run on one thread; \
-         exports are written to disk (temporary file, fsync, rename) as `build` does, the four in parallel: \
+         exports are written to disk as `build`{} does (temporary file, {}rename), the four in parallel: \
          *json* … *dot* are each file's own time (they overlap), *exports* their wall time. *total* is the wall time \
          of the whole run, from loading the lexicon to the last export; *peak* is the process's VmHWM. — means the stage did not finish within the time limit ({} s after extraction): the run was killed, its totals \
          are bounds (&gt;, &lt;) from its wall time so far and its peak memory is the one at the end of extraction (≥).\n",
+        if synced { " --fsync" } else { "" },
+        if synced { "fsync, " } else { "" },
         limit.as_secs()
     );
     let _ = writeln!(md, "| reports | MB | mode | pre-read | read+clean | extract | parallel | CPU/wall | resolve | graph | json | graphml | gexf | dot | exports | total | reports/s | MB/s | µs/report | extract MB/s/core | peak RSS MB |");

@@ -2,6 +2,7 @@
 
 use super::{build_inputs, EXIT_OK, EXIT_SKIPPED};
 use anyhow::Context;
+use reportgraph::export::{write_all_timed, Durability};
 use reportgraph::ingest::ReadOptions;
 use reportgraph::pipeline::BuildOptions;
 use std::path::PathBuf;
@@ -23,6 +24,11 @@ pub struct Args {
     /// HTML and PDF files (whose files may be 8 times larger).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = reportgraph::ingest::parse_size)]
     pub max_bytes: u64,
+    /// Sync each output file to disk before renaming it into place, so that it survives a
+    /// power loss right after the build (slower: the disk's write time is added). Without it
+    /// the outputs are still replaced atomically.
+    #[arg(long)]
+    pub fsync: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -41,7 +47,10 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     }
     let opts = BuildOptions { single_thread: a.single_thread, aliases: aliases.clone() };
     let (g, read, skipped) = build_inputs(&a.inputs, &ReadOptions { max_bytes: a.max_bytes }, lex, &opts, a.quiet)?;
-    let written = reportgraph::export::write_all(&g, &a.out).with_context(|| format!("writing outputs to {}", a.out.display()))?;
+    let durability = if a.fsync { Durability::Synced } else { Durability::Atomic };
+    let written = write_all_timed(&g, &a.out, durability)
+        .map(|files| files.into_iter().map(|(p, _)| p).collect::<Vec<_>>())
+        .with_context(|| format!("writing outputs to {}", a.out.display()))?;
     if !a.quiet {
         use std::io::Write;
         let mut out = std::io::stdout().lock();

@@ -138,13 +138,38 @@ impl FromStr for Format {
     }
 }
 
+/// How durable a written file must be when [`write_atomic_with`] returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Durability {
+    /// Atomic replacement: a failed or interrupted write (error, panic, killed process) never
+    /// leaves a partial file, and readers see the old content or the new one. The data reaches
+    /// the disk when the kernel writes it back (on ext4, a file renamed over an existing one is
+    /// flushed before the rename commits).
+    #[default]
+    Atomic,
+    /// As `Atomic`, and the data is on disk (`fsync`) before the rename: the file survives a
+    /// power loss right after the write. Costs the disk's write time (`dd … conv=fsync`
+    /// measured 3.8 s per GB on the benchmark machine).
+    Synced,
+}
+
 /// Writes a file atomically: `f` writes into a temporary file in the same directory, which
 /// is renamed over `path` only when `f` and the final flush succeed.
 ///
 /// A failed write never leaves a partial file behind, and readers of `path` see either the
-/// old content or the new one. The writer handed to `f` is buffered.
+/// old content or the new one. The writer handed to `f` is buffered. Same as
+/// [`write_atomic_with`] with [`Durability::Atomic`].
 pub fn write_atomic(
     path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    write_atomic_with(path, Durability::Atomic, f)
+}
+
+/// [`write_atomic`], with the file synced to disk before the rename when `durability` asks.
+pub fn write_atomic_with(
+    path: &Path,
+    durability: Durability,
     f: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
     let dir = match path.parent() {
@@ -163,7 +188,9 @@ pub fn write_atomic(
     f(&mut w)?;
     w.flush()?;
     let tmp = w.into_inner().map_err(|e| e.into_error())?;
-    tmp.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        tmp.as_file().sync_all()?;
+    }
     #[cfg(unix)]
     {
         // Temporary files are created 0600; exports are meant to be shared like any other file.
@@ -182,12 +209,16 @@ pub fn write_atomic(
 /// (created if missing), each atomically, the four in parallel. Returns the paths
 /// written, in that order.
 pub fn write_all(g: &ReportGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
-    Ok(write_all_timed(g, dir)?.into_iter().map(|(p, _)| p).collect())
+    Ok(write_all_timed(g, dir, Durability::Atomic)?.into_iter().map(|(p, _)| p).collect())
 }
 
-/// [`write_all`], with the time each file took (the files are written in parallel, so
-/// the times overlap).
-pub fn write_all_timed(g: &ReportGraph, dir: &Path) -> Result<Vec<(PathBuf, std::time::Duration)>, ExportError> {
+/// [`write_all`] with the given durability, and the time each file took (the files are
+/// written in parallel, so the times overlap).
+pub fn write_all_timed(
+    g: &ReportGraph,
+    dir: &Path,
+    durability: Durability,
+) -> Result<Vec<(PathBuf, std::time::Duration)>, ExportError> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Create {
         path: dir.to_path_buf(),
@@ -198,7 +229,7 @@ pub fn write_all_timed(g: &ReportGraph, dir: &Path) -> Result<Vec<(PathBuf, std:
         .map(|format| {
             let t = std::time::Instant::now();
             let path = dir.join(format.file_name());
-            write_atomic(&path, |w| format.write(g, w))?;
+            write_atomic_with(&path, durability, |w| format.write(g, w))?;
             Ok((path, t.elapsed()))
         })
         .collect()
@@ -681,6 +712,19 @@ mod tests {
         assert!(write_atomic(&fresh, |_| Err(io::Error::other("no").into())).is_err());
         assert!(!fresh.exists());
         assert_eq!(names(dir.path()), ["graph.json"]);
+    }
+
+    #[test]
+    fn synced_and_atomic_writes_give_the_same_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let g = testgraph::hostile();
+        let atomic = write_all_timed(&g, &dir.path().join("atomic"), Durability::Atomic).unwrap();
+        let synced = write_all_timed(&g, &dir.path().join("synced"), Durability::Synced).unwrap();
+        for ((a, _), (s, _)) in atomic.iter().zip(&synced) {
+            assert_eq!(a.file_name(), s.file_name());
+            assert_eq!(std::fs::read(a).unwrap(), std::fs::read(s).unwrap());
+        }
+        assert_eq!(names(&dir.path().join("synced")), names(&dir.path().join("atomic")));
     }
 
     #[test]
