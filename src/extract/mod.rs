@@ -344,7 +344,8 @@ fn find_institutions(doc: &mut Doc) {
     let mut merged: Vec<InstMention> = Vec::new();
     for (m, _) in raw {
         if let Some(prev) = merged.last_mut() {
-            let gap = &t[prev.end..m.start];
+            // mentions found on different passes may overlap: no gap, nothing to join
+            let gap = t.get(prev.end..m.start).unwrap_or("");
             let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
             let prev_head = prev.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "institute" | "center" | "centre" | "school" | "division"));
             let parent = m.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "university" | "academy"));
