@@ -361,6 +361,12 @@ impl Lexicon {
         with_lower(w, |l| self.common_words.contains(l))
     }
 
+    /// True for a post-nominal written as one word ("OBE", "MP", "PhD"), as written.
+    pub fn is_postnominal_word(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        self.postnominals.iter().any(|p| p.len() == 1 && p[0] == w)
+    }
+
     /// True for a known given name (folded, case-insensitive).
     pub fn is_given_name(&self, name: &str) -> bool {
         with_fold_lower(name, |l| self.given_names.contains(l))

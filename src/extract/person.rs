@@ -125,30 +125,52 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let h_end = honorific_end(toks, i, lex);
+        let h_end = match honorific_end(toks, i, lex) {
+            h if h == i && french_monsieur(toks, i, lex) => i + 2,
+            h => h,
+        };
         let honorific = h_end > i;
-        let (k, tokens, titles_before) = (h_end, Vec::<String>::new(), ());
-        let _ = titles_before;
-        let mut tokens = tokens;
-        let mut k = k;
+        let mut tokens = Vec::<String>::new();
+        let mut k = h_end;
         let name_start = toks.get(k).map_or(0, |t| t.start);
         let mut end = 0;
-        let mut family_first = false;
+        // number of family-name tokens written first, in capitals
+        let mut family_first = 0;
         while k < toks.len() && tokens.len() < 5 {
             let t = &toks[k];
             if name_word(t, lex) {
                 if t.is_all_caps() {
-                    // a family name in capitals before the given name ("KAI Noritake"),
-                    // never an acronym on its own
-                    let next_ok = tokens.is_empty()
-                        && t.text.chars().count() <= 12
-                        && t.text.chars().all(char::is_alphabetic)
-                        && honorific_end(toks, k + 1, lex) == k + 1
-                        && toks.get(k + 1).is_some_and(|n| n.is_title_case() && name_word(n, lex) && n.text.chars().all(|c| c.is_alphabetic() || c == '-'));
-                    if !next_ok {
-                        break;
+                    // family names in capitals (French and international usage): a run of
+                    // up to three words, never an acronym or post-nominal on its own
+                    // before a given name, common words are names too ("PARK Ji-hoon")
+                    let first_run = caps_run(toks, k, lex, true);
+                    let next_given = toks.get(k + first_run).is_some_and(|n| {
+                        n.is_title_case()
+                            && name_word(n, lex)
+                            && n.text.chars().all(|c| c.is_alphabetic() || c == '-')
+                            && honorific_end(toks, k + first_run, lex) == k + first_run
+                    });
+                    let after_given = !tokens.is_empty() && family_first == 0 && toks[k - 1].is_title_case();
+                    if first_run > 0 && tokens.is_empty() && next_given {
+                        // before the given name: "KAI Noritake", "NGO BATOUM Christine"
+                        for c in &toks[k..k + first_run] {
+                            tokens.push(title_case(c.text));
+                        }
+                        family_first = first_run;
+                        k += first_run;
+                        continue;
                     }
-                    family_first = true;
+                    let run = caps_run(toks, k, lex, false);
+                    if run > 0 && (after_given || tokens.is_empty() && honorific && plain_address(&text[toks[i].start..t.start])) {
+                        // after the given name ("Hélène MBALLA OWONA"), or alone after an
+                        // honorific ("Pr MBALLA OWONA")
+                        for c in &toks[k..k + run] {
+                            tokens.push(title_case(c.text));
+                        }
+                        end = toks[k + run - 1].end;
+                        k += run;
+                    }
+                    break;
                 }
                 let single = t.text.chars().count() == 1;
                 if single {
@@ -223,18 +245,70 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
     out
 }
 
-/// Puts a capitalised family name written first after the given names.
-fn order_tokens(mut tokens: Vec<String>, family_first: bool) -> Vec<String> {
-    if family_first && tokens.len() >= 2 {
-        let fam = tokens.remove(0);
-        let mut c = fam.chars();
-        let fam = match c.next() {
-            Some(f) => f.to_string() + &c.as_str().to_lowercase(),
-            None => fam,
-        };
-        tokens.push(fam);
+/// "M." as the French "Monsieur" rather than an initial: the name it opens has its family
+/// name in capitals ("M. Jean-Baptiste ESSOMBA NDZANA", "M. FOUDA"), while an initial opens
+/// an ordinary name ("M. Nawaz Khan").
+fn french_monsieur(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let k = i + 2;
+    if toks[i].text != "M" || toks.get(i + 1).is_none_or(|t| t.text != ".") {
+        return false;
+    }
+    (k..(k + 3).min(toks.len())).any(|j| {
+        (k..j).all(|g| toks[g].is_title_case() && name_word(&toks[g], lex)) && caps_run(toks, j, lex, false) > 0
+    })
+}
+
+/// A form of address rather than a rank or office: "Mr", "Mme", "Dr", "Pr", "M.", or any
+/// abbreviation with a dot.
+fn plain_address(hon: &str) -> bool {
+    let hon = hon.trim();
+    hon.contains('.') || matches!(hon, "Mr" | "Ms" | "Mrs" | "Dr" | "Prof" | "Pr" | "Mme" | "Mlle" | "Me" | "Mx")
+}
+
+/// Puts the family names written first (in capitals) after the given names.
+fn order_tokens(mut tokens: Vec<String>, family_first: usize) -> Vec<String> {
+    if family_first > 0 && tokens.len() > family_first {
+        tokens.rotate_left(family_first);
     }
     tokens
+}
+
+/// "MBALLA" → "Mballa", "NGUEMA-ONDO" → "Nguema-Ondo", "D'ALMEIDA" → "D'Almeida".
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '-' | '\'' | '\u{2019}');
+    }
+    out
+}
+
+/// Length of the run of family names in capitals starting at token `k` (0 to 3): words of
+/// letters (hyphens, apostrophes) that are name words, not post-nominals or honorifics, not
+/// common words unless `common` allows them, and at most 15 letters long.
+fn caps_run(toks: &[Token], k: usize, lex: &Lexicon, common: bool) -> usize {
+    let mut e = k;
+    while e < toks.len() && e - k < 3 {
+        let t = &toks[e];
+        let n = t.text.chars().count();
+        let ok = t.is_all_caps()
+            && (2..=15).contains(&n)
+            && t.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+            && name_word(t, lex)
+            && (common || !lex.is_common_word(t.text))
+            && !lex.is_postnominal_word(t.text)
+            && honorific_end(toks, e, lex) == e;
+        if !ok {
+            break;
+        }
+        e += 1;
+    }
+    e - k
 }
 
 fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
@@ -256,8 +330,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
         // "Dr. Ilsur", "Ambassador Naela Chohan"; not "General Pakistan", "Chief Executives"
         if m.tokens.len() == 1 {
             let hon = text[m.start..m.name_start].trim();
-            let plain_address = hon.contains('.') || matches!(hon, "Mr" | "Ms" | "Mrs" | "Dr" | "Prof");
-            return !bad_token(&folded[0]) && (plain_address || !is_common(&folded[0]));
+            return !bad_token(&folded[0]) && (plain_address(hon) || !is_common(&folded[0]));
         }
         return true;
     }
@@ -392,6 +465,14 @@ mod tests {
             ("president", "the visit of President Putin", &["President Putin|Putin"]),
             ("place", "Islamabad Marriott Hotel", &[]),
             ("chief guest", "The Chief Guest, Foreign Secretary of Pakistan, Ms. Tehmina Janjua", &["Ms. Tehmina Janjua|Tehmina Janjua"]),
+            ("capitals after given", "welcomed by Pr Hélène MBALLA OWONA, Director", &["Pr Hélène MBALLA OWONA|Hélène Mballa Owona"]),
+            ("capitals before given", "- Mme NGO BATOUM Christine, Deputy Director", &["Mme NGO BATOUM Christine|Christine Ngo Batoum"]),
+            ("capitals alone", "Pr MBALLA OWONA thanked the embassy", &["Pr MBALLA OWONA|Mballa Owona"]),
+            ("capitals hyphen", "Admiral Jean NGUEMA-ONDO spoke", &["Admiral Jean NGUEMA-ONDO|Jean Nguema-Ondo"]),
+            ("post-nominal", "Dame Sarah Whitlock OBE spoke", &["Dame Sarah Whitlock|Sarah Whitlock"]),
+            ("monsieur", "presided over by M. Jean-Baptiste ESSOMBA NDZANA, Secretary", &["M. Jean-Baptiste ESSOMBA NDZANA|Jean-Baptiste Essomba Ndzana"]),
+            ("initial, not monsieur", "Mr. M. Nawaz Khan asked", &["Mr. M. Nawaz Khan|M. Nawaz Khan"]),
+            ("rank before acronym", "Director General ISSI, Amb. Aizaz Chaudhry", &["Amb. Aizaz Chaudhry|Aizaz Chaudhry"]),
         ];
         for (name, input, want) in cases {
             assert_eq!(names(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "case {name}");
