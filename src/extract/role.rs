@@ -37,6 +37,13 @@ impl Roles {
     fn has_any(&self, person: usize) -> bool {
         self.map.keys().any(|(p, _)| *p == person)
     }
+    /// A person listed as present who is then reported taking part loses the attendee role.
+    fn drop_attendance(&mut self, person: usize) {
+        let only_attended = self.has_any(person) && self.map.keys().filter(|(q, _)| *q == person).all(|(_, r)| *r == EdgeKind::Attendee);
+        if only_attended {
+            self.map.remove(&(person, EdgeKind::Attendee));
+        }
+    }
 }
 
 /// Extracts role facts.
@@ -46,7 +53,11 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     let mut roles = Roles { map: BTreeMap::new() };
     let mut mode: Option<CueRole> = None;
     let mut session: Option<String> = None;
-    let mut speech_subjects: Vec<(usize, Evidence)> = Vec::new();
+    // (person, evidence, start of the sentence)
+    let mut speech_subjects: Vec<(usize, Evidence, usize)> = Vec::new();
+    // persons asking a question outside a Q&A section ("X asked whether …"): questioners,
+    // unless the report also has them speaking (a speaker's rhetorical question)
+    let mut askers: Vec<(usize, Evidence, usize)> = Vec::new();
     let mut focus: Option<usize> = None;
     let org: HashSet<usize> = organizers.iter().copied().collect();
     let of_organiser = |p: usize| affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
@@ -157,6 +168,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                         // closing remarks, "was presented by": host for the organiser's people
                         let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
                         roles.add(p.person, role, &session, ev);
+                    } else if cue.role == CueRole::Questioner && mode != Some(CueRole::Questioner) {
+                        askers.push((p.person, ev, s.0));
                     } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
                         continue;
                     } else {
@@ -177,7 +190,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                         roles.add(f, section_role(mr, f), &session, ev.clone());
                     }
                 }
-                speech_subjects.push((f, ev));
+                speech_subjects.push((f, ev, s.0));
             }
         }
         for p in &subj {
@@ -191,7 +204,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     mode = None;
                 }
             }
-            speech_subjects.push((p.person, ev));
+            speech_subjects.push((p.person, ev, s.0));
         }
         // list items under a panel heading: bulleted lines, and lines that open with a name
         // standing alone or followed by its title ("Margaret Ellison", "Jane Roe, Director …")
@@ -225,11 +238,17 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     // speakers: subjects of speech with no other role; the organiser's leaders who speak
     // outside the programme's explicit roles are its hosts; a person listed as present who is
     // then reported speaking is a speaker
-    for (p, ev) in speech_subjects {
-        let only_attended = roles.has_any(p) && roles.map.keys().filter(|(q, _)| *q == p).all(|(_, r)| *r == EdgeKind::Attendee);
-        if only_attended {
-            roles.map.remove(&(p, EdgeKind::Attendee));
+    for (p, ev, _) in &askers {
+        let speaks_elsewhere = speech_subjects.iter().any(|(q, _, s)| q == p && !askers.iter().any(|(a, _, t)| a == p && t == s));
+        if !speaks_elsewhere {
+            roles.drop_attendance(*p);
+            if !roles.has_any(*p) {
+                roles.add(*p, EdgeKind::Questioner, &None, ev.clone());
+            }
         }
+    }
+    for (p, ev, _) in speech_subjects {
+        roles.drop_attendance(p);
         if !roles.has_any(p) {
             roles.add(p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
@@ -456,5 +475,58 @@ fn pick<'a>(
             found
         }
         CueTarget::Heading => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Fact};
+    use crate::ingest::Document;
+    use crate::lexicon::Lexicon;
+    use crate::text::clean;
+
+    /// The roles found in `text`, as "name: role", sorted.
+    fn roles(text: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let x = extract(&clean(&Document::new("t.txt", text), &lex), &lex);
+        let mut out: Vec<String> = x
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Role { person, role, .. } => Some(format!("{}: {}", x.persons[*person].name, role)),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn questions_outside_a_qa_section() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "asked whether",
+                "The committee met on 3 May 2024. Dr. Helen Marsh, director of the Kestrel Institute, said that patrols were too few. Senator Paul Dwyer asked Dr. Marsh whether the budget allowed more.",
+                &["Helen Marsh: speaker", "Paul Dwyer: questioner"],
+            ),
+            (
+                "a speaker's rhetorical question",
+                "Dr. Helen Marsh said that patrols were too few. She asked how long the region could wait. Dr. Marsh added that funds were short.",
+                &["Helen Marsh: speaker"],
+            ),
+            (
+                "question from",
+                "The panel was moderated by Jane Okoro. Then a question from Tom Ellery, a former fisheries officer: who pays?",
+                &["Jane Okoro: moderator", "Tom Ellery: questioner"],
+            ),
+            (
+                "attendee who asks",
+                "Participants included Rita Soames, analyst, Harbour Trust. Rita Soames asked why the fund was late.",
+                &["Rita Soames: questioner"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(roles(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "case {name}");
+        }
     }
 }
