@@ -638,7 +638,8 @@ fn find_persons(doc: &mut Doc) {
     doc.pm.sort_by_key(|p| p.m.start);
 }
 
-/// The kind of address an honorific makes: academic, legal, military, diplomatic, civil.
+/// The kind of address an honorific makes: academic, legal, military, diplomatic, civil
+/// (a man's, a woman's).
 fn honorific_class(h: &str) -> Option<u8> {
     let l = h.to_lowercase();
     let first = l.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
@@ -647,7 +648,8 @@ fn honorific_class(h: &str) -> Option<u8> {
         "atty" | "attorney" | "justice" | "judge" | "barrister" => 2,
         "gen" | "general" | "lt" | "lieutenant" | "maj" | "major" | "brig" | "brigadier" | "col" | "colonel" | "capt" | "captain" | "avm" | "air" | "adm" | "admiral" | "cdr" | "commander" | "cdre" | "sqn" | "wg" | "gp" | "flt" => 3,
         "amb" | "ambassador" | "h" | "he" | "his" | "her" | "excellency" => 4,
-        "mr" | "ms" | "mrs" | "miss" | "mme" | "madam" | "sir" | "dame" => 5,
+        "mr" | "sir" | "m" | "monsieur" => 5,
+        "ms" | "mrs" | "miss" | "mme" | "mlle" | "madam" | "madame" | "dame" => 6,
         _ => return None,
     })
 }
