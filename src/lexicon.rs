@@ -7,7 +7,8 @@ use crate::text::{fold, with_fold_lower, with_lower};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Who gets a role cue's role.
@@ -146,6 +147,9 @@ pub struct Lexicon {
     /// The role cue patterns as one set (pattern `i` is `role_cues[i]`), to learn in one
     /// pass which cues match a text; `None` when the set is too big to compile.
     role_cue_set: Option<RegexSet>,
+    /// Per role cue: its pattern may match a part of a line where it does not match the
+    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges).
+    cue_reads_edges: Vec<bool>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
@@ -216,7 +220,7 @@ impl Lexicon {
             .collect();
         honorifics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         honorifics.dedup();
-        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, h) in honorifics.iter().enumerate() {
             honorifics_by_first.entry(h[0].clone()).or_default().push(i);
         }
@@ -240,6 +244,7 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
+        let cue_reads_edges = role_cues.iter().map(|c| reads_edges(c.re.as_str())).collect();
         let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
@@ -272,6 +277,7 @@ impl Lexicon {
             topic_matcher,
             role_cues,
             role_cue_set,
+            cue_reads_edges,
             event_kinds,
             event_kind_matcher,
         })
@@ -284,6 +290,17 @@ impl Lexicon {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
         }
+    }
+
+    /// The role cues (ascending) that can match a sentence of a line whose matching cues are
+    /// `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues whose match
+    /// depends on where the text starts or ends, unless the sentence is the whole line.
+    ///
+    /// A sentence starts after a space or a full stop and ends before a space or a
+    /// capital, so a `\b` reads the same in the sentence as in the line, or is false at
+    /// the sentence's end where the line has one: a match in the sentence is one in the line.
+    pub fn role_cues_within<'a>(&'a self, line_hits: &'a [usize], whole_line: bool) -> impl Iterator<Item = usize> + 'a {
+        (0..self.role_cues.len()).filter(move |i| line_hits.binary_search(i).is_ok() || !whole_line && self.cue_reads_edges[*i])
     }
 
     /// For each of `event_kinds`, where its word first occurs in `text` (what `text.find(word)`
@@ -367,6 +384,13 @@ impl Lexicon {
     }
 }
 
+/// Does a pattern hold an assertion about the text's edges or a `\B` (conservatively: any
+/// `^` outside the head of a class `[^…]`, any `$`, `\A`, `\z`, `\B`)?
+fn reads_edges(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| c == b'$' || c == b'^' && (i == 0 || b[i - 1] != b'[')) || ["\\A", "\\z", "\\B"].iter().any(|a| pattern.contains(a))
+}
+
 /// Splits an honorific as written into lower-case tokens without dots:
 /// "Lt. Gen." → ["lt", "gen"], "H.E." → ["h", "e"].
 fn honorific_tokens(s: &str) -> Vec<String> {
@@ -388,5 +412,23 @@ mod tests {
         assert!(l.is_abbreviation("Dr"));
         assert!(l.is_institution_word("University"));
         assert!(!l.is_abbreviation("Islamabad"));
+    }
+
+    #[test]
+    fn edge_reading_patterns() {
+        assert!(reads_edges(r"^\s*chair\s*:"));
+        assert!(reads_edges(r"keynote\s*$"));
+        assert!(reads_edges(r"\Bx"));
+        assert!(!reads_edges(r"\bpresentations?\s+(?:on\s+[^.;]{0,80}?\s+)?by\b"));
+        let l = Lexicon::builtin();
+        // a sentence inside a line matches only the line's cues and the edge-reading ones
+        let line = "The seminar was chaired by Dr. Roe. Chair: Dr. Doe";
+        let hits = l.role_cues_matching(line);
+        let sentence = "Chair: Dr. Doe";
+        let within: Vec<usize> = l.role_cues_within(&hits, false).collect();
+        for i in l.role_cues_matching(sentence) {
+            assert!(within.contains(&i), "cue {i}");
+        }
+        assert!(l.role_cues_within(&hits, true).eq(hits.iter().copied()));
     }
 }

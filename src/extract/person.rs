@@ -102,16 +102,17 @@ fn name_word(t: &Token, lex: &Lexicon) -> bool {
         return false;
     }
     let w = strip_possessive(t.text);
-    let lw = crate::text::fold(w).to_lowercase();
     if w.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
     if w.chars().count() == 1 {
         return true; // an initial; the caller checks its dot
     }
-    // "Md" (Muhammad) is not the title "MD"
-    let title = lex.titles.contains(&lw) && !(t.is_title_case() && w.len() <= 3);
-    !(lex.nonname.contains(&lw) || title || lex.institution_words.contains(&lw))
+    crate::text::with_fold_lower(w, |lw| {
+        // "Md" (Muhammad) is not the title "MD"
+        let title = lex.titles.contains(lw) && !(t.is_title_case() && w.len() <= 3);
+        !(lex.nonname.contains(lw) || title || lex.institution_words.contains(lw))
+    })
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -207,7 +208,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         let titled = !honorific && title_before(toks, i, lex);
         // the surface keeps a title written right before the name ("Prime Minister Sharif")
         let mut first = i;
-        while titled && first > 0 && toks[first - 1].is_capitalised() && lex.titles.contains(&toks[first - 1].text.to_lowercase()) {
+        while titled && first > 0 && toks[first - 1].is_capitalised() && is_title_word(toks[first - 1].text, lex) {
             first -= 1;
         }
         let start = toks[first].start;
@@ -238,7 +239,12 @@ fn order_tokens(mut tokens: Vec<String>, family_first: bool) -> Vec<String> {
 }
 
 fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
-    i > 0 && toks[i - 1].is_capitalised() && lex.titles.contains(&toks[i - 1].text.to_lowercase())
+    i > 0 && toks[i - 1].is_capitalised() && is_title_word(toks[i - 1].text, lex)
+}
+
+/// `lex.titles` holds the word in lower case (no plural forms, unlike `Lexicon::is_title`).
+fn is_title_word(w: &str, lex: &Lexicon) -> bool {
+    crate::text::with_lower(w, |l| lex.titles.contains(l))
 }
 
 /// Decides whether a candidate is a person.

@@ -66,6 +66,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     // own people hosts, anyone else a speaker
     let section_role = |mr: CueRole, p: usize| if mr == CueRole::Closing && of_organiser(p) { EdgeKind::Host } else { edge_of(mr) };
     let mut last_line = usize::MAX;
+    // the cues matching the current line (a sentence matches only these, and those that
+    // look at the text's edges: see `Lexicon::role_cues_within`)
+    let mut line_hits: Vec<usize> = Vec::new();
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
@@ -74,7 +77,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             last_line = li;
             let line = &t[doc.lines[li].0..doc.lines[li].1];
             // a heading line changes the section
-            let line_hits = lex.role_cues_matching(line);
+            line_hits = lex.role_cues_matching(line);
             if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
@@ -107,19 +110,19 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         // "who had been expected to attend as guest of honour, cancelled": no role here
         let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
-        // the cues present in the sentence (one pass of the set), in priority order
-        let hits: Vec<&RoleCue> = lex.role_cues_matching(sent).into_iter().map(|i| &lex.role_cues[i]).collect();
-        let cue_starts: Vec<usize> = hits.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
+        // the cues present in the sentence, in priority order, with their matches
         let line_span = doc.lines[li];
-        let line_cues: Vec<usize> = if line_span.0 == s.0 {
-            let line = &t[line_span.0..line_span.1];
-            lex.role_cues_matching(line).into_iter().flat_map(|i| lex.role_cues[i].re.find_iter(line).map(|m| line_span.0 + m.start())).collect()
+        let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, s == line_span));
+        let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
+        let line_cues: Vec<usize> = if s == line_span {
+            cue_starts.clone()
+        } else if line_span.0 == s.0 {
+            cue_matches(doc, line_span, line_hits.iter().copied()).iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect()
         } else {
             Vec::new()
         };
-        for cue in hits {
-            for m in cue.re.find_iter(sent) {
-                let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+        for (cue, ms) in hits {
+            for &(cs, ce) in &ms {
                 if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
                     continue;
                 }
@@ -239,6 +242,18 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         .into_iter()
         .map(|((person, role), (session, evidence))| Fact::Role { person, role, session, evidence })
         .collect()
+}
+
+/// The matches (byte spans of the text) in `span` of each of the role cues `cues` (indices in
+/// ascending order) that matches there, in the order of `cues`.
+fn cue_matches<'l>(doc: &Doc<'l>, span: (usize, usize), cues: impl Iterator<Item = usize>) -> Vec<(&'l RoleCue, Vec<(usize, usize)>)> {
+    let part = &doc.text()[span.0..span.1];
+    cues.filter_map(|i| {
+        let cue = &doc.lex.role_cues[i];
+        let ms: Vec<(usize, usize)> = cue.re.find_iter(part).map(|m| (span.0 + m.start(), span.0 + m.end())).collect();
+        (!ms.is_empty()).then_some((cue, ms))
+    })
+    .collect()
 }
 
 /// Does a section's role go to a person who speaks in it? A keynote or rapporteur section
