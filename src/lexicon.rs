@@ -350,9 +350,14 @@ impl Lexicon {
         match w.strip_suffix("ing") {
             Some(stem) if stem.len() >= 3 => {
                 let doubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
-                self.speech_verbs.contains(&format!("{stem}ed"))
-                    || self.speech_verbs.contains(&format!("{stem}d"))
-                    || doubled && self.speech_verbs.contains(&format!("{}ed", &stem[..stem.len() - 1]))
+                let mut form = String::with_capacity(stem.len() + 2);
+                let mut listed = |base: &str, ending: &str| {
+                    form.clear();
+                    form.push_str(base);
+                    form.push_str(ending);
+                    self.speech_verbs.contains(&form)
+                };
+                listed(stem, "ed") || listed(stem, "d") || doubled && listed(&stem[..stem.len() - 1], "ed")
             }
             _ => false,
         }

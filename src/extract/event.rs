@@ -233,6 +233,10 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let field = r.date_field.captures(head).and_then(|c| dates_in(&c[1]).first().map(|x| x.1));
     let in_event_sentence = doc.sentences.iter().find_map(|&(_, s)| {
         let st = &t[s.0..s.1];
+        // every date has an ASCII digit (the numbers are parsed)
+        if !st.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let l = st.to_lowercase();
         let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
             && lex.mentions_event_kind(&l);

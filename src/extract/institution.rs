@@ -322,6 +322,10 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
 pub fn is_acronym(t: &str) -> bool {
+    // (a word in lower case, most words, fails at once)
+    if t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())
 }

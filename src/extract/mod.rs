@@ -198,9 +198,11 @@ impl<'a> Doc<'a> {
     pub fn ev(&self, s: usize, e: usize) -> Evidence {
         self.clean.evidence(s, e)
     }
-    /// Person mentions inside a span, in order.
+    /// Person mentions inside a span, in order (`pm` is in order of start: found by binary
+    /// search).
     pub fn persons_in(&self, span: Span) -> Vec<&PMention> {
-        self.pm.iter().filter(|p| p.m.start >= span.0 && p.m.end <= span.1).collect()
+        let k = self.pm.partition_point(|p| p.m.start < span.0);
+        self.pm[k..].iter().take_while(|p| p.m.start < span.1).filter(|p| p.m.end <= span.1).collect()
     }
     /// The first person mention on line `li` (mentions are in text order, so by line).
     pub fn first_person_on_line(&self, li: usize) -> Option<&PMention> {
@@ -218,9 +220,11 @@ impl<'a> Doc<'a> {
         (before.is_empty() && (after.is_empty() || (after.starts_with('(') && after.ends_with(')')))).then_some(p)
     }
 
-    /// Institution mentions inside a span, in order.
+    /// Institution mentions inside a span, in order (`im` is in order of start: found by
+    /// binary search).
     pub fn insts_in(&self, span: Span) -> Vec<&IMention> {
-        self.im.iter().filter(|i| i.start >= span.0 && i.end <= span.1).collect()
+        let k = self.im.partition_point(|i| i.start < span.0);
+        self.im[k..].iter().take_while(|i| i.start < span.1).filter(|i| i.end <= span.1).collect()
     }
 }
 

@@ -7,6 +7,7 @@
 use super::{Doc, Fact, PMention};
 use crate::graph::{EdgeKind, Evidence};
 use crate::lexicon::{CueRole, CueTarget, RoleCue};
+use crate::text::Span;
 use std::collections::{BTreeMap, HashSet};
 
 fn edge_of(r: CueRole) -> EdgeKind {
@@ -31,8 +32,9 @@ struct Roles {
 }
 
 impl Roles {
-    fn add(&mut self, person: usize, role: EdgeKind, session: &Option<String>, ev: Evidence) {
-        self.map.entry((person, role)).or_insert((session.clone(), ev));
+    /// Gives `person` the role unless they have it, with the evidence of `span` (made only then).
+    fn add(&mut self, doc: &Doc, person: usize, role: EdgeKind, session: &Option<String>, span: Span) {
+        self.map.entry((person, role)).or_insert_with(|| (session.clone(), doc.ev(span.0, span.1)));
     }
     fn has_any(&self, person: usize) -> bool {
         self.map.keys().any(|(p, _)| *p == person)
@@ -46,7 +48,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     let mut roles = Roles { map: BTreeMap::new() };
     let mut mode: Option<CueRole> = None;
     let mut session: Option<String> = None;
-    let mut speech_subjects: Vec<(usize, Evidence)> = Vec::new();
+    let mut speech_subjects: Vec<(usize, Span)> = Vec::new();
     let mut focus: Option<usize> = None;
     let org: HashSet<usize> = organizers.iter().copied().collect();
     let of_organiser = |p: usize| affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
@@ -155,15 +157,15 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                         continue;
                     }
                     given_here.push(p.person);
-                    let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
+                    let ev = (cs.min(p.m.start), ce.max(p.m.end));
                     if cue.role == CueRole::Closing {
                         // closing remarks, "was presented by": host for the organiser's people
                         let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
-                        roles.add(p.person, role, &session, ev);
+                        roles.add(doc, p.person, role, &session, ev);
                     } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
                         continue;
                     } else {
-                        roles.add(p.person, edge_of(cue.role), &session, ev);
+                        roles.add(doc, p.person, edge_of(cue.role), &session, ev);
                     }
                 }
             }
@@ -174,20 +176,20 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let pronoun_start = starts_with_pronoun(sent);
         if subj.is_empty() && pronoun_start {
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
-                let ev = doc.ev(s.0, s.1.min(s.0 + 80));
+                let ev = (s.0, s.1.min(s.0 + 80));
                 if let Some(mr) = mode {
                     if section_applies(mr, roles.has_any(f)) {
-                        roles.add(f, section_role(mr, f), &session, ev.clone());
+                        roles.add(doc, f, section_role(mr, f), &session, ev);
                     }
                 }
                 speech_subjects.push((f, ev));
             }
         }
         for p in &subj {
-            let ev = doc.ev(p.m.start, s.1.min(p.m.end + 80));
+            let ev = (p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
                 if section_applies(mr, roles.has_any(p.person)) {
-                    roles.add(p.person, section_role(mr, p.person), &session, ev.clone());
+                    roles.add(doc, p.person, section_role(mr, p.person), &session, ev);
                 }
                 // a keynote or rapporteur section has one speaker
                 if matches!(mr, CueRole::Keynote | CueRole::Rapporteur) {
@@ -212,7 +214,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             if bullet || name_item {
                 if let Some(p) = if name_item { item } else { persons.first().copied() } {
                     if section_applies(mr, roles.has_any(p.person)) {
-                        roles.add(p.person, section_role(mr, p.person), &session, doc.ev(p.m.start, p.m.end));
+                        roles.add(doc, p.person, section_role(mr, p.person), &session, (p.m.start, p.m.end));
                     }
                 }
             }
@@ -234,7 +236,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             roles.map.remove(&(p, EdgeKind::Attendee));
         }
         if !roles.has_any(p) {
-            roles.add(p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
+            roles.add(doc, p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
     }
     roles
@@ -277,16 +279,18 @@ fn title_line_of_listed_name(doc: &Doc, li: usize) -> bool {
 /// A short line without final punctuation: a heading.
 fn line_is_heading(line: &str) -> bool {
     let l = line.trim();
-    let words = l.split_whitespace().count();
-    words > 0
-        && words <= 10
-        && !l.ends_with(['.', ',', ';'])
+    // (an upper-case first letter means a word; more than ten words are not counted)
+    !l.ends_with(['.', ',', ';'])
         && l.chars().next().is_some_and(|c| c.is_uppercase())
         && !l.starts_with(['\u{2022}', '-', '*'])
+        && l.split_whitespace().nth(10).is_none()
 }
 
 fn starts_with_pronoun(s: &str) -> bool {
-    let l = s.trim_start().to_lowercase();
+    // the patterns are ASCII and at most 20 bytes: the first 20 characters lower-cased
+    // begin the same as the whole text lower-cased
+    let s = s.trim_start();
+    let l = s[..s.char_indices().nth(20).map_or(s.len(), |(i, _)| i)].to_lowercase();
     ["he ", "she ", "his ", "her ", "in his ", "in her ", "the speaker ", "the ambassador ", "the minister ", "according to him", "according to her", "while ", "elaborating", "explaining", "citing", "discussing", "highlighting"]
         .iter()
         .any(|p| l.starts_with(p))
