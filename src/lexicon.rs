@@ -147,9 +147,12 @@ pub struct Lexicon {
     /// The role cue patterns as one set (pattern `i` is `role_cues[i]`), to learn in one
     /// pass which cues match a text; `None` when the set is too big to compile.
     role_cue_set: Option<RegexSet>,
-    /// Per role cue: its pattern may match a part of a line where it does not match the
-    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges).
-    cue_reads_edges: Vec<bool>,
+    /// The role cues whose pattern may match a part of a line where it does not match the
+    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges), ascending.
+    edge_cues: Vec<usize>,
+    /// The `edge_cues` patterns as one set (pattern `k` is `role_cues[edge_cues[k]]`);
+    /// `None` when it does not compile.
+    edge_cue_set: Option<RegexSet>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
@@ -244,7 +247,8 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
-        let cue_reads_edges = role_cues.iter().map(|c| reads_edges(c.re.as_str())).collect();
+        let edge_cues: Vec<usize> = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
+        let edge_cue_set = RegexSetBuilder::new(edge_cues.iter().map(|&i| role_cues[i].re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
@@ -277,7 +281,8 @@ impl Lexicon {
             topic_matcher,
             role_cues,
             role_cue_set,
-            cue_reads_edges,
+            edge_cues,
+            edge_cue_set,
             event_kinds,
             event_kind_matcher,
         })
@@ -292,15 +297,24 @@ impl Lexicon {
         }
     }
 
-    /// The role cues (ascending) that can match a sentence of a line whose matching cues are
-    /// `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues whose match
-    /// depends on where the text starts or ends, unless the sentence is the whole line.
+    /// The role cues (ascending) that can match `sentence`, a part of a line whose matching
+    /// cues are `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues
+    /// whose match depends on where the text starts or ends and that match the sentence;
+    /// `line_hits` alone for the whole line (`None`).
     ///
     /// A sentence starts after a space or a full stop and ends before a space or a
     /// capital, so a `\b` reads the same in the sentence as in the line, or is false at
     /// the sentence's end where the line has one: a match in the sentence is one in the line.
-    pub fn role_cues_within<'a>(&'a self, line_hits: &'a [usize], whole_line: bool) -> impl Iterator<Item = usize> + 'a {
-        (0..self.role_cues.len()).filter(move |i| line_hits.binary_search(i).is_ok() || !whole_line && self.cue_reads_edges[*i])
+    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>) -> Vec<usize> {
+        let Some(sentence) = sentence else { return line_hits.to_vec() };
+        let edge: Vec<usize> = match &self.edge_cue_set {
+            Some(set) => set.matches(sentence).into_iter().map(|k| self.edge_cues[k]).collect(),
+            None => self.edge_cues.iter().copied().filter(|&i| self.role_cues[i].re.is_match(sentence)).collect(),
+        };
+        let mut all: Vec<usize> = line_hits.iter().copied().chain(edge).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 
     /// For each of `event_kinds`, where its word first occurs in `text` (what `text.find(word)`
@@ -430,10 +444,12 @@ mod tests {
         let line = "The seminar was chaired by Dr. Roe. Chair: Dr. Doe";
         let hits = l.role_cues_matching(line);
         let sentence = "Chair: Dr. Doe";
-        let within: Vec<usize> = l.role_cues_within(&hits, false).collect();
-        for i in l.role_cues_matching(sentence) {
+        let within = l.role_cues_within(&hits, Some(sentence));
+        let own = l.role_cues_matching(sentence);
+        assert!(!own.is_empty());
+        for i in own {
             assert!(within.contains(&i), "cue {i}");
         }
-        assert!(l.role_cues_within(&hits, true).eq(hits.iter().copied()));
+        assert_eq!(l.role_cues_within(&hits, None), hits);
     }
 }
