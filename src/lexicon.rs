@@ -4,7 +4,7 @@
 //! `--lexicon DIR` replaces any file it contains.
 
 use crate::text::{fold, with_fold_lower, with_lower};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -140,7 +140,7 @@ pub struct Lexicon {
     pub demonyms: HashSet<String>,
     /// Topic phrases as written in the lexicon.
     pub topics: Vec<String>,
-    /// Topic matcher over `topics` (ASCII case-insensitive, leftmost-longest).
+    /// Topic matcher over `topics` (ASCII case-insensitive, leftmost-longest; a DFA).
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
@@ -254,11 +254,14 @@ impl Lexicon {
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
         event_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let event_kind_matcher = AhoCorasick::new(event_kinds.iter().map(|(w, _)| w))
+        let event_kind_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(event_kinds.iter().map(|(w, _)| w))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
 
         let topics = lines("topics.txt");
         let topic_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&topics)

@@ -2,7 +2,7 @@
 //! and places.
 
 use super::{Doc, EventRec, Fact, NamedRec};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -41,7 +41,7 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
-        let words = |ws: &[&str]| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(ws).expect("valid word list");
+        let words = |ws: &[&str]| AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).ascii_case_insensitive(true).build(ws).expect("valid word list");
         Res {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
@@ -344,7 +344,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             }
         }
         // an event page's invitation: "Please join the Hollister Institute's Asia Program for …"
-        for m in r.organizer_join.find_iter(st) {
+        // (every match holds "join", in ASCII letters: no other letter folds to them)
+        let has_join = st.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"join"));
+        for m in r.organizer_join.find_iter(st).filter(|_| has_join) {
             let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
             let next = doc.insts_in((ce, s.1)).into_iter().next();
             if let Some(im) = next.filter(|im| matches!(&t[ce..im.start], "" | "the " | "The ") && !im.unit) {

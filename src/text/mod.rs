@@ -73,17 +73,12 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     let mut space = false;
     let part = &text[a..b];
     if part.is_ascii() {
-        // the same, byte by byte: ASCII white space and controls are the bytes up to ' ' and DEL
-        for &c in part.as_bytes() {
-            if c <= b' ' || c == 0x7F {
-                space = true;
-            } else {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(char::from(c));
+        // the same, word by word: ASCII white space and controls are the bytes up to ' ' and DEL
+        for w in part.split(|c: char| c <= ' ' || c == '\x7F').filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
             }
+            out.push_str(w);
         }
         return out;
     }
@@ -404,6 +399,17 @@ mod tests {
         let c = cl(&src);
         assert!(!c.text.contains("PSL"));
         assert!(!c.text.contains("Recent"));
+    }
+
+    #[test]
+    fn snippet_collapses_space() {
+        // the reference: every run of white space and control characters is one space,
+        // none at the ends
+        let reference = |s: &str| s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        for s in ["", "  ", "a", " a  b\t\n c ", "x\x7Fy\x01z", "\n\nDr. Roe spoke.\n", "Dębski \u{A0} said"] {
+            assert_eq!(snippet(s, 0, s.len(), 0), reference(s), "{s:?}");
+        }
+        assert_eq!(snippet("one two three four", 8, 13, 2), "o three f");
     }
 
     #[test]
