@@ -4,6 +4,7 @@
 
 use super::tokens::Token;
 use crate::lexicon::Lexicon;
+use crate::text::with_lower;
 
 /// Lower-case words that may join the parts of an institution name.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e"];
@@ -79,7 +80,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
     }
     // mark units followed by "at/of/," + an institution
     for k in 0..out.len() {
-        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()));
+        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| with_lower(w, |l| UNITS.contains(&l)));
         if head_is_unit {
             // followed by an acronym: "Board of Governors, BIISS"
             let rest = &text[out[k].end..];
@@ -145,15 +146,15 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || with_lower(p[a].text, |l| lex.nonname.contains(l)) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
                 && !lex.is_institution_word(p[a].text)
             {
                 a += 1;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
-            if let Some(u) = (a..p.len()).find(|&k| UNITS.contains(&p[k].text.to_lowercase().as_str())) {
+            if let Some(u) = (a..p.len()).find(|&k| with_lower(p[k].text, |l| UNITS.contains(&l))) {
                 if let Some(of) = (u + 1..p.len()).find(|&k| p[k].text == "of") {
-                    if p[of + 1..].iter().any(|t| lex.is_institution_word(t.text) && !UNITS.contains(&t.text.to_lowercase().as_str())) {
+                    if p[of + 1..].iter().any(|t| lex.is_institution_word(t.text) && !with_lower(t.text, |l| UNITS.contains(&l))) {
                         a = of + 1;
                         while a < p.len() && is_connector(&p[a]) {
                             a += 1;
@@ -172,7 +173,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
                 }
             }
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) {
+            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || with_lower(p[b - 1].text, |l| TRAILING_NON_NAME.contains(&l))) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !with_lower(p[b - 1].text, |l| TRAILING_NON_NAME.contains(&l))) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -195,13 +196,13 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     }
     // all words are generic ("Executive Committee", "The Board")
     const GENERIC: &[&str] = &["executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
-    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || GENERIC.contains(&t.text.to_lowercase().as_str())) {
+    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || with_lower(t.text, |l| GENERIC.contains(&l))) {
         return None;
     }
     // a country's name: "Russian Federation", "Soviet Union", "United States"
     let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
-    if seg.iter().any(|t| statehood.contains(&t.text.to_lowercase().as_str()))
-        && seg.iter().all(|t| statehood.contains(&t.text.to_lowercase().as_str()) || lex.demonyms.contains(&t.text.to_lowercase()) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+    if seg.iter().any(|t| with_lower(t.text, |l| statehood.contains(&l)))
+        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || with_lower(t.text, |l| lex.demonyms.contains(l)) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
     {
         return None;
     }

@@ -302,7 +302,7 @@ pub fn inst_key(s: &str) -> String {
 pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
         .filter(|w| !w.is_empty())
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the" | "on" | "in" | "&" | "at" | "de" | "du" | "des" | "für"))
+        .filter(|w| !text::with_lower(w, |l| matches!(l, "of" | "for" | "and" | "the" | "on" | "in" | "&" | "at" | "de" | "du" | "des" | "für")))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_uppercase())
@@ -350,8 +350,8 @@ fn find_institutions(doc: &mut Doc) {
         if let Some(prev) = merged.last_mut() {
             let gap = &t[prev.end..m.start];
             let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
-            let prev_head = prev.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "institute" | "center" | "centre" | "school" | "division"));
-            let parent = m.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "university" | "academy"));
+            let prev_head = prev.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "institute" | "center" | "centre" | "school" | "division")));
+            let parent = m.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "university" | "academy")));
             if gap_ok && prev_head && parent && !prev.unit && prev.aliases.iter().all(|a| !institution::is_acronym(a)) {
                 let short = prev.name.clone();
                 prev.name = t[prev.start..m.end].to_string();

@@ -72,7 +72,7 @@ pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
 
 fn skip_retired(toks: &[Token], j: usize) -> usize {
     if toks.get(j).is_some_and(|t| t.text == "(")
-        && toks.get(j + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "r" | "retd" | "rtd" | "retired" | "ret'd" | "ret"))
+        && toks.get(j + 1).is_some_and(|t| crate::text::with_lower(t.text, |l| matches!(l, "r" | "retd" | "rtd" | "retired" | "ret'd" | "ret")))
     {
         let mut e = j + 2;
         if toks.get(e).is_some_and(|t| t.text == ".") {
