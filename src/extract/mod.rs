@@ -312,7 +312,8 @@ pub fn initials(name: &str) -> String {
 /// Guesses an institution's kind from its words.
 pub fn inst_kind(name: &str) -> String {
     let l = name.to_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |ws: &[&str]| ws.iter().any(|w| words.contains(w));
     let k = if has(&["university", "college", "school", "polytechnic", "universität", "université", "universidad"]) {
         "university"
     } else if has(&["embassy", "consulate"]) || l.contains("high commission") {

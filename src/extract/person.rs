@@ -89,7 +89,9 @@ fn skip_retired(toks: &[Token], j: usize) -> usize {
 /// institution word)?
 /// "al-Rawahi", "el-Sayed", "bin-Laden": a lower-case prefix joined to a capitalised name.
 fn prefixed_name(t: &Token) -> bool {
-    t.text.split_once('-').is_some_and(|(p, rest)| {
+    // (the prefixes are lower-case ASCII words)
+    t.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && t.text.split_once('-').is_some_and(|(p, rest)| {
         matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
@@ -124,6 +126,10 @@ fn strip_possessive(w: &str) -> &str {
 /// `toks` must be the tokens of a single line of cleaned text.
 pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention> {
     let mut out = Vec::new();
+    // `name_word` of each token, decided once (a name's words are looked at from every
+    // start inside it)
+    let words: Vec<bool> = toks.iter().map(|t| name_word(t, lex)).collect();
+    let name_word_at = |j: usize| words.get(j).copied().unwrap_or(false);
     let mut i = 0;
     while i < toks.len() {
         let h_end = honorific_end(toks, i, lex);
@@ -137,7 +143,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         let mut family_first = false;
         while k < toks.len() && tokens.len() < 5 {
             let t = &toks[k];
-            if name_word(t, lex) {
+            if words[k] {
                 if t.is_all_caps() {
                     // a family name in capitals before the given name ("KAI Noritake"),
                     // never an acronym on its own
@@ -145,7 +151,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                         && t.text.chars().count() <= 12
                         && t.text.chars().all(char::is_alphabetic)
                         && honorific_end(toks, k + 1, lex) == k + 1
-                        && toks.get(k + 1).is_some_and(|n| n.is_title_case() && name_word(n, lex) && n.text.chars().all(|c| c.is_alphabetic() || c == '-'));
+                        && toks.get(k + 1).is_some_and(|n| n.is_title_case() && name_word_at(k + 1) && n.text.chars().all(|c| c.is_alphabetic() || c == '-'));
                     if !next_ok {
                         break;
                     }
@@ -154,7 +160,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 let single = t.text.chars().count() == 1;
                 if single {
                     // an initial needs its dot: "V." in "Danila V. Ganich"
-                    if toks.get(k + 1).is_some_and(|d| d.text == ".") && toks.get(k + 2).is_some_and(|n| name_word(n, lex)) {
+                    if toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
                         tokens.push(format!("{}.", t.text));
                         end = toks[k + 1].end;
                         k += 2;
@@ -174,9 +180,9 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
             // a nickname in quotes inside a name is not part of it: Margaret "Meg" Halloran
             if !tokens.is_empty()
                 && t.text == "\""
-                && toks.get(k + 1).is_some_and(|n| name_word(n, lex))
+                && name_word_at(k + 1)
                 && toks.get(k + 2).is_some_and(|q| q.text == "\"")
-                && toks.get(k + 3).is_some_and(|n| name_word(n, lex) && !n.is_all_caps())
+                && toks.get(k + 3).is_some_and(|n| name_word_at(k + 3) && !n.is_all_caps())
             {
                 k += 3;
                 continue;
@@ -187,7 +193,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 while toks.get(e).is_some_and(|p| PARTICLES.contains(&p.text)) && e - k < 3 {
                     e += 1;
                 }
-                if toks.get(e).is_some_and(|n| name_word(n, lex) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
+                if toks.get(e).is_some_and(|n| name_word_at(e) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
                     for p in &toks[k..e] {
                         tokens.push(p.text.to_string());
                     }

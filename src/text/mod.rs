@@ -73,14 +73,20 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     let mut space = false;
     let part = &text[a..b];
     if part.is_ascii() {
-        // the same, word by word: ASCII white space and controls are the bytes up to ' ' and DEL
-        for w in part.split(|c: char| c <= ' ' || c == '\x7F').filter(|w| !w.is_empty()) {
-            if !out.is_empty() {
-                out.push(' ');
+        // the same, byte by byte: ASCII white space and controls are the bytes up to ' ' and DEL
+        let mut bytes: Vec<u8> = Vec::with_capacity(part.len());
+        for &c in part.as_bytes() {
+            if c <= b' ' || c == 0x7F {
+                space = true;
+            } else {
+                if space && !bytes.is_empty() {
+                    bytes.push(b' ');
+                }
+                space = false;
+                bytes.push(c);
             }
-            out.push_str(w);
         }
-        return out;
+        return String::from_utf8(bytes).unwrap_or_default(); // ASCII: always valid
     }
     for c in part.chars() {
         if c.is_whitespace() || c.is_control() {
