@@ -346,7 +346,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         // an event page's invitation: "Please join the Hollister Institute's Asia Program for …"
         // (every match holds "join", in ASCII letters: no other letter folds to them)
         let has_join = st.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"join"));
-        for m in r.organizer_join.find_iter(st).filter(|_| has_join) {
+        for m in has_join.then(|| r.organizer_join.find_iter(st)).into_iter().flatten() {
             let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
             let next = doc.insts_in((ce, s.1)).into_iter().next();
             if let Some(im) = next.filter(|im| matches!(&t[ce..im.start], "" | "the " | "The ") && !im.unit) {
@@ -476,7 +476,9 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
             }
             found.push((lex.topics[m.pattern().as_usize()].clone(), s.0 + a, s.0 + b));
         }
-        for c in res().talk_title.captures_iter(st) {
+        // (a talk's title is in quotes)
+        let quoted = st.contains(['"', '\'']);
+        for c in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
             let g = c.get(1).expect("group");
             found.push((g.as_str().trim().to_string(), s.0 + g.start(), s.0 + g.end()));
         }

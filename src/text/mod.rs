@@ -242,12 +242,23 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
     // a markdown heading's "## " is not text
     let hashes = line.len() - line.trim_start_matches('#').len();
     let (start, line) = if hashes > 0 && line[hashes..].starts_with(' ') { (start + hashes + 1, &line[hashes + 1..]) } else { (start, line) };
-    let mut chars = line.char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
+    let bytes = line.as_bytes();
+    let mut k = 0;
+    while let Some(c) = line[k..].chars().next() {
+        // a run of printable ASCII other than '*' is copied as it is
+        let run = bytes[k..].iter().position(|&x| !(0x21..=0x7E).contains(&x) || x == b'*').map_or(line.len(), |n| k + n);
+        if run > k {
+            b.text.push_str(&line[k..run]);
+            b.offsets.extend((start + k..start + run).map(|o| o as u32));
+            prev_space = false;
+            k = run;
+            continue;
+        }
         let at = start + k;
+        k += c.len_utf8();
         // markdown emphasis markers
-        if c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*') {
-            chars.next();
+        if c == '*' && line[k..].starts_with('*') {
+            k += 1;
             continue;
         }
         let mapped = match c {
