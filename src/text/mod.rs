@@ -73,18 +73,21 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     let mut space = false;
     let part = &text[a..b];
     if part.is_ascii() {
-        // the same, byte by byte: ASCII white space and controls are the bytes up to ' ' and DEL
+        // the same, word by word: ASCII white space and controls are the bytes up to ' ' and DEL
+        let is_space = |c: &u8| *c <= b' ' || *c == 0x7F;
         let mut bytes: Vec<u8> = Vec::with_capacity(part.len());
-        for &c in part.as_bytes() {
-            if c <= b' ' || c == 0x7F {
-                space = true;
-            } else {
-                if space && !bytes.is_empty() {
-                    bytes.push(b' ');
-                }
-                space = false;
-                bytes.push(c);
+        let mut rest = part.as_bytes();
+        loop {
+            rest = &rest[rest.iter().position(|c| !is_space(c)).unwrap_or(rest.len())..];
+            if rest.is_empty() {
+                break;
             }
+            let word = rest.iter().position(is_space).unwrap_or(rest.len());
+            if !bytes.is_empty() {
+                bytes.push(b' ');
+            }
+            bytes.extend_from_slice(&rest[..word]);
+            rest = &rest[word..];
         }
         return String::from_utf8(bytes).unwrap_or_default(); // ASCII: always valid
     }
