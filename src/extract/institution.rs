@@ -297,9 +297,13 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
                 }
             }
         }
-        let l = line.to_lowercase();
-        let words = line.split_whitespace().count();
-        if (l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")) && words <= 4 {
+        // (the word count matters only up to 6: a long line is counted no further)
+        let words = line.split_whitespace().take(7).count();
+        let heading = words <= 4 && {
+            let l = line.to_lowercase();
+            l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")
+        };
+        if heading {
             in_list = true;
             items = 0;
             continue;
@@ -313,7 +317,8 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
                 in_list = false; // the list is over; an intro line before it is skipped
             }
         }
-        for c in covered.captures_iter(line) {
+        // (every match holds "covered", the pattern being case-sensitive)
+        for c in line.contains("covered").then(|| covered.captures_iter(line)).into_iter().flatten() {
             let g = c.get(1).expect("group");
             push(a + g.start(), g.as_str(), &mut out);
         }
