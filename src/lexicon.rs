@@ -4,10 +4,11 @@
 //! `--lexicon DIR` replaces any file it contains.
 
 use crate::text::{fold, with_fold_lower, with_lower};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Who gets a role cue's role.
@@ -139,13 +140,19 @@ pub struct Lexicon {
     pub demonyms: HashSet<String>,
     /// Topic phrases as written in the lexicon.
     pub topics: Vec<String>,
-    /// Topic matcher over `topics` (ASCII case-insensitive, leftmost-longest).
+    /// Topic matcher over `topics` (ASCII case-insensitive, leftmost-longest; a DFA).
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
     /// The role cue patterns as one set (pattern `i` is `role_cues[i]`), to learn in one
     /// pass which cues match a text; `None` when the set is too big to compile.
     role_cue_set: Option<RegexSet>,
+    /// The role cues whose pattern may match a part of a line where it does not match the
+    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges), ascending.
+    edge_cues: Vec<usize>,
+    /// The `edge_cues` patterns as one set (pattern `k` is `role_cues[edge_cues[k]]`);
+    /// `None` when it does not compile.
+    edge_cue_set: Option<RegexSet>,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
@@ -216,7 +223,7 @@ impl Lexicon {
             .collect();
         honorifics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         honorifics.dedup();
-        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, h) in honorifics.iter().enumerate() {
             honorifics_by_first.entry(h[0].clone()).or_default().push(i);
         }
@@ -240,16 +247,21 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
+        let edge_cues: Vec<usize> = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
+        let edge_cue_set = RegexSetBuilder::new(edge_cues.iter().map(|&i| role_cues[i].re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).build().ok();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
         event_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let event_kind_matcher = AhoCorasick::new(event_kinds.iter().map(|(w, _)| w))
+        let event_kind_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(event_kinds.iter().map(|(w, _)| w))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
 
         let topics = lines("topics.txt");
         let topic_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&topics)
@@ -272,6 +284,8 @@ impl Lexicon {
             topic_matcher,
             role_cues,
             role_cue_set,
+            edge_cues,
+            edge_cue_set,
             event_kinds,
             event_kind_matcher,
         })
@@ -284,6 +298,26 @@ impl Lexicon {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
         }
+    }
+
+    /// The role cues (ascending) that can match `sentence`, a part of a line whose matching
+    /// cues are `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues
+    /// whose match depends on where the text starts or ends and that match the sentence;
+    /// `line_hits` alone for the whole line (`None`).
+    ///
+    /// A sentence starts after a space or a full stop and ends before a space or a
+    /// capital, so a `\b` reads the same in the sentence as in the line, or is false at
+    /// the sentence's end where the line has one: a match in the sentence is one in the line.
+    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>) -> Vec<usize> {
+        let Some(sentence) = sentence else { return line_hits.to_vec() };
+        let edge: Vec<usize> = match &self.edge_cue_set {
+            Some(set) => set.matches(sentence).into_iter().map(|k| self.edge_cues[k]).collect(),
+            None => self.edge_cues.iter().copied().filter(|&i| self.role_cues[i].re.is_match(sentence)).collect(),
+        };
+        let mut all: Vec<usize> = line_hits.iter().copied().chain(edge).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 
     /// For each of `event_kinds`, where its word first occurs in `text` (what `text.find(word)`
@@ -333,9 +367,14 @@ impl Lexicon {
         match w.strip_suffix("ing") {
             Some(stem) if stem.len() >= 3 => {
                 let doubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
-                self.speech_verbs.contains(&format!("{stem}ed"))
-                    || self.speech_verbs.contains(&format!("{stem}d"))
-                    || doubled && self.speech_verbs.contains(&format!("{}ed", &stem[..stem.len() - 1]))
+                let mut form = String::with_capacity(stem.len() + 2);
+                let mut listed = |base: &str, ending: &str| {
+                    form.clear();
+                    form.push_str(base);
+                    form.push_str(ending);
+                    self.speech_verbs.contains(&form)
+                };
+                listed(stem, "ed") || listed(stem, "d") || doubled && listed(&stem[..stem.len() - 1], "ed")
             }
             _ => false,
         }
@@ -373,6 +412,13 @@ impl Lexicon {
     }
 }
 
+/// Does a pattern hold an assertion about the text's edges or a `\B` (conservatively: any
+/// `^` outside the head of a class `[^…]`, any `$`, `\A`, `\z`, `\B`)?
+fn reads_edges(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| c == b'$' || c == b'^' && (i == 0 || b[i - 1] != b'[')) || ["\\A", "\\z", "\\B"].iter().any(|a| pattern.contains(a))
+}
+
 /// Splits an honorific as written into lower-case tokens without dots:
 /// "Lt. Gen." → ["lt", "gen"], "H.E." → ["h", "e"].
 fn honorific_tokens(s: &str) -> Vec<String> {
@@ -394,5 +440,25 @@ mod tests {
         assert!(l.is_abbreviation("Dr"));
         assert!(l.is_institution_word("University"));
         assert!(!l.is_abbreviation("Islamabad"));
+    }
+
+    #[test]
+    fn edge_reading_patterns() {
+        assert!(reads_edges(r"^\s*chair\s*:"));
+        assert!(reads_edges(r"keynote\s*$"));
+        assert!(reads_edges(r"\Bx"));
+        assert!(!reads_edges(r"\bpresentations?\s+(?:on\s+[^.;]{0,80}?\s+)?by\b"));
+        let l = Lexicon::builtin();
+        // a sentence inside a line matches only the line's cues and the edge-reading ones
+        let line = "The seminar was chaired by Dr. Roe. Chair: Dr. Doe";
+        let hits = l.role_cues_matching(line);
+        let sentence = "Chair: Dr. Doe";
+        let within = l.role_cues_within(&hits, Some(sentence));
+        let own = l.role_cues_matching(sentence);
+        assert!(!own.is_empty());
+        for i in own {
+            assert!(within.contains(&i), "cue {i}");
+        }
+        assert_eq!(l.role_cues_within(&hits, None), hits);
     }
 }

@@ -6,6 +6,8 @@
 
 use super::{Doc, Fact, IMention};
 use crate::text::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use std::sync::OnceLock;
 
 /// Lower-case words that may continue an apposition after a comma.
 const APPOS_CONT: &[&str] = &["a", "an", "the", "former", "ex", "and", "of", "at", "in", "for", "on", "senior", "junior", "associate", "assistant", "deputy", "chief", "acting", "visiting", "founding", "executive", "research", "also", "currently", "now"];
@@ -178,12 +180,20 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
         return None;
     }
     let region = &t[floor..start];
-    let cut = [";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with ", " while ", " whereas "]
-        .iter()
-        .filter_map(|b| {
-            // "HP, Inc. Mr Dion Weisler": a dot after an abbreviation is no boundary
-            region.rmatch_indices(b).find(|(p, _)| *b != ". " || !doc.lex.is_abbreviation(region[..*p].rsplit(' ').next().unwrap_or(""))).map(|(p, _)| p + b.len())
-        })
+    // the end of the last boundary: of all of them (overlapping), the one ending last
+    static BOUNDARIES: OnceLock<AhoCorasick> = OnceLock::new();
+    const DOT: usize = 2; // ". "
+    let boundaries = BOUNDARIES.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build([";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with ", " while ", " whereas "])
+            .expect("valid boundary list")
+    });
+    let cut = boundaries
+        .find_overlapping_iter(region)
+        // "HP, Inc. Mr Dion Weisler": a dot after an abbreviation is no boundary
+        .filter(|m| m.pattern().as_usize() != DOT || !doc.lex.is_abbreviation(region[..m.start()].rsplit(' ').next().unwrap_or("")))
+        .map(|m| m.end())
         .max()
         .unwrap_or(0);
     let seg = &region[cut..];

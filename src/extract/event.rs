@@ -2,7 +2,7 @@
 //! and places.
 
 use super::{Doc, EventRec, Fact, NamedRec};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -19,11 +19,13 @@ struct Res {
     my: Regex,
     weekday: Regex,
     organizer_after: Regex,
-    /// Words one of which every match of `organizer_after` holds (ASCII case-insensitive).
+    /// Words one of which every match of `organizer_after` holds (case-insensitive, as the
+    /// regex reads it: see [`case_forms`]).
     organizer_after_words: AhoCorasick,
     organizer_before: Regex,
     organizer_join: Regex,
-    /// Words one of which every match of `organizer_before` holds (ASCII case-insensitive).
+    /// Words one of which every match of `organizer_before` holds (case-insensitive, as the
+    /// regex reads it: see [`case_forms`]).
     organizer_before_words: AhoCorasick,
     title_field: Regex,
     titled: Regex,
@@ -41,7 +43,10 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
-        let words = |ws: &[&str]| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(ws).expect("valid word list");
+        let words = |ws: &[&str]| {
+            let forms: Vec<String> = ws.iter().flat_map(|w| case_forms(w)).collect();
+            AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).ascii_case_insensitive(true).build(forms).expect("valid word list")
+        };
         Res {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
@@ -233,6 +238,10 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let field = r.date_field.captures(head).and_then(|c| dates_in(&c[1]).first().map(|x| x.1));
     let in_event_sentence = doc.sentences.iter().find_map(|&(_, s)| {
         let st = &t[s.0..s.1];
+        // every date has an ASCII digit (the numbers are parsed)
+        if !st.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let l = st.to_lowercase();
         let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
             && lex.mentions_event_kind(&l);
@@ -340,7 +349,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             }
         }
         // an event page's invitation: "Please join the Hollister Institute's Asia Program for …"
-        for m in r.organizer_join.find_iter(st) {
+        // (every match holds "join", in ASCII letters: no other letter folds to them)
+        let has_join = st.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"join"));
+        for m in has_join.then(|| r.organizer_join.find_iter(st)).into_iter().flatten() {
             let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
             let next = doc.insts_in((ce, s.1)).into_iter().next();
             if let Some(im) = next.filter(|im| matches!(&t[ce..im.start], "" | "the " | "The ") && !im.unit) {
@@ -404,8 +415,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 /// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
 /// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
 /// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
-/// match crosses sentences). An ASCII line holding none of `words` (one of which is in every
-/// match) is not searched.
+/// match crosses sentences). A line holding none of `words` (one of which is in every match)
+/// is not searched.
 fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usize, usize)>> {
     let t = doc.text();
     let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
@@ -414,8 +425,7 @@ fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usiz
         let li = doc.sentences[k].0;
         let (a, b) = doc.lines[li];
         let line = &t[a..b];
-        // (outside ASCII, case-insensitive letters have more forms than the word list's)
-        let found = if !line.is_ascii() || words.is_match(line) { re.find_iter(line).collect() } else { Vec::new() };
+        let found = if words.is_match(line) { re.find_iter(line).collect() } else { Vec::new() };
         for m in found {
             let (ms, me) = (a + m.start(), a + m.end());
             // the sentence holding the match: this line's sentences come in order from `k`
@@ -429,6 +439,29 @@ fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usiz
         }
     }
     out
+}
+
+/// The forms of a lower-case ASCII word that a case-insensitive regex matches, apart from
+/// ASCII case: `s` is also `ſ` (U+017F) and `k` the Kelvin sign (U+212A), the two ASCII
+/// letters with a case-fold partner outside ASCII; every combination is listed.
+fn case_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    for c in word.chars() {
+        let other = match c {
+            's' => Some('\u{17F}'),
+            'k' => Some('\u{212A}'),
+            _ => None,
+        };
+        let mut next = Vec::with_capacity(forms.len() * 2);
+        for f in &forms {
+            next.push(format!("{f}{c}"));
+            if let Some(o) = other {
+                next.push(format!("{f}{o}"));
+            }
+        }
+        forms = next;
+    }
+    forms
 }
 
 /// Country names are not cities: a place that is also a demonym's country is skipped by
@@ -470,7 +503,9 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
             }
             found.push((lex.topics[m.pattern().as_usize()].clone(), s.0 + a, s.0 + b));
         }
-        for c in res().talk_title.captures_iter(st) {
+        // (a talk's title is in quotes)
+        let quoted = st.contains(['"', '\'']);
+        for c in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
             let g = c.get(1).expect("group");
             found.push((g.as_str().trim().to_string(), s.0 + g.start(), s.0 + g.end()));
         }
@@ -521,6 +556,26 @@ mod tests {
             let d = dates_in(s);
             assert_eq!(d.first().and_then(|x| x.1.iso()).as_deref(), Some(*want), "{s}");
         }
+    }
+
+    #[test]
+    fn word_forms_cover_the_regex() {
+        assert_eq!(case_forms("hosts"), ["hosts", "hostſ", "hoſts", "hoſtſ"]);
+        assert_eq!(case_forms("held"), ["held"]);
+        // ſ and the Kelvin sign are the only letters outside ASCII a case-insensitive regex
+        // takes for an ASCII letter
+        let letter = Regex::new("(?i)^[a-z]$").unwrap();
+        let others: Vec<char> = (0x80..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+        assert_eq!(others, ['\u{17F}', '\u{212A}']);
+        let r = res();
+        for line in ["The seminar was ORGANIſED BY the Centre", "hoſted by Dębski's institute", "co-ſponſored by X", "Dębski spoke"] {
+            for (re, words) in [(&r.organizer_after, &r.organizer_after_words), (&r.organizer_before, &r.organizer_before_words)] {
+                if re.is_match(line) {
+                    assert!(words.is_match(line), "{line}");
+                }
+            }
+        }
+        assert!(r.organizer_after.is_match("hoſted by X"));
     }
 
     #[test]

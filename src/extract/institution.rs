@@ -4,6 +4,7 @@
 
 use super::tokens::Token;
 use crate::lexicon::Lexicon;
+use crate::text::with_lower;
 
 /// Lower-case words that may join the parts of an institution name.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e"];
@@ -79,7 +80,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
     }
     // mark units followed by "at/of/," + an institution
     for k in 0..out.len() {
-        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()));
+        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| with_lower(w, |l| UNITS.contains(&l)));
         if head_is_unit {
             // followed by an acronym: "Board of Governors, BIISS"
             let rest = &text[out[k].end..];
@@ -145,15 +146,15 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.nonname.contains(&p[a].text.to_lowercase()) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || with_lower(p[a].text, |l| lex.nonname.contains(l)) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
                 && !lex.is_institution_word(p[a].text)
             {
                 a += 1;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
-            if let Some(u) = (a..p.len()).find(|&k| UNITS.contains(&p[k].text.to_lowercase().as_str())) {
+            if let Some(u) = (a..p.len()).find(|&k| with_lower(p[k].text, |l| UNITS.contains(&l))) {
                 if let Some(of) = (u + 1..p.len()).find(|&k| p[k].text == "of") {
-                    if p[of + 1..].iter().any(|t| lex.is_institution_word(t.text) && !UNITS.contains(&t.text.to_lowercase().as_str())) {
+                    if p[of + 1..].iter().any(|t| lex.is_institution_word(t.text) && !with_lower(t.text, |l| UNITS.contains(&l))) {
                         a = of + 1;
                         while a < p.len() && is_connector(&p[a]) {
                             a += 1;
@@ -172,7 +173,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
                 }
             }
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !TRAILING_NON_NAME.contains(&p[b - 1].text.to_lowercase().as_str())) {
+            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || with_lower(p[b - 1].text, |l| TRAILING_NON_NAME.contains(&l))) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !with_lower(p[b - 1].text, |l| TRAILING_NON_NAME.contains(&l))) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -195,13 +196,13 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     }
     // all words are generic ("Executive Committee", "The Board")
     const GENERIC: &[&str] = &["executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
-    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || GENERIC.contains(&t.text.to_lowercase().as_str())) {
+    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || with_lower(t.text, |l| GENERIC.contains(&l))) {
         return None;
     }
     // a country's name: "Russian Federation", "Soviet Union", "United States"
     let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
-    if seg.iter().any(|t| statehood.contains(&t.text.to_lowercase().as_str()))
-        && seg.iter().all(|t| statehood.contains(&t.text.to_lowercase().as_str()) || lex.demonyms.contains(&t.text.to_lowercase()) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+    if seg.iter().any(|t| with_lower(t.text, |l| statehood.contains(&l)))
+        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || with_lower(t.text, |l| lex.demonyms.contains(l)) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
     {
         return None;
     }
@@ -296,9 +297,13 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
                 }
             }
         }
-        let l = line.to_lowercase();
-        let words = line.split_whitespace().count();
-        if (l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")) && words <= 4 {
+        // (the word count matters only up to 6: a long line is counted no further)
+        let words = line.split_whitespace().take(7).count();
+        let heading = words <= 4 && {
+            let l = line.to_lowercase();
+            l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")
+        };
+        if heading {
             in_list = true;
             items = 0;
             continue;
@@ -312,7 +317,8 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
                 in_list = false; // the list is over; an intro line before it is skipped
             }
         }
-        for c in covered.captures_iter(line) {
+        // (every match holds "covered", the pattern being case-sensitive)
+        for c in line.contains("covered").then(|| covered.captures_iter(line)).into_iter().flatten() {
             let g = c.get(1).expect("group");
             push(a + g.start(), g.as_str(), &mut out);
         }
@@ -322,6 +328,10 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
 pub fn is_acronym(t: &str) -> bool {
+    // (a word in lower case, most words, fails at once)
+    if t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())
 }

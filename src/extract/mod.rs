@@ -198,9 +198,11 @@ impl<'a> Doc<'a> {
     pub fn ev(&self, s: usize, e: usize) -> Evidence {
         self.clean.evidence(s, e)
     }
-    /// Person mentions inside a span, in order.
+    /// Person mentions inside a span, in order (`pm` is in order of start: found by binary
+    /// search).
     pub fn persons_in(&self, span: Span) -> Vec<&PMention> {
-        self.pm.iter().filter(|p| p.m.start >= span.0 && p.m.end <= span.1).collect()
+        let k = self.pm.partition_point(|p| p.m.start < span.0);
+        self.pm[k..].iter().take_while(|p| p.m.start < span.1).filter(|p| p.m.end <= span.1).collect()
     }
     /// The first person mention on line `li` (mentions are in text order, so by line).
     pub fn first_person_on_line(&self, li: usize) -> Option<&PMention> {
@@ -218,9 +220,11 @@ impl<'a> Doc<'a> {
         (before.is_empty() && (after.is_empty() || (after.starts_with('(') && after.ends_with(')')))).then_some(p)
     }
 
-    /// Institution mentions inside a span, in order.
+    /// Institution mentions inside a span, in order (`im` is in order of start: found by
+    /// binary search).
     pub fn insts_in(&self, span: Span) -> Vec<&IMention> {
-        self.im.iter().filter(|i| i.start >= span.0 && i.end <= span.1).collect()
+        let k = self.im.partition_point(|i| i.start < span.0);
+        self.im[k..].iter().take_while(|i| i.start < span.1).filter(|i| i.end <= span.1).collect()
     }
 }
 
@@ -298,7 +302,7 @@ pub fn inst_key(s: &str) -> String {
 pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
         .filter(|w| !w.is_empty())
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the" | "on" | "in" | "&" | "at" | "de" | "du" | "des" | "für"))
+        .filter(|w| !text::with_lower(w, |l| matches!(l, "of" | "for" | "and" | "the" | "on" | "in" | "&" | "at" | "de" | "du" | "des" | "für")))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_uppercase())
@@ -308,7 +312,8 @@ pub fn initials(name: &str) -> String {
 /// Guesses an institution's kind from its words.
 pub fn inst_kind(name: &str) -> String {
     let l = name.to_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |ws: &[&str]| ws.iter().any(|w| words.contains(w));
     let k = if has(&["university", "college", "school", "polytechnic", "universität", "université", "universidad"]) {
         "university"
     } else if has(&["embassy", "consulate"]) || l.contains("high commission") {
@@ -347,8 +352,8 @@ fn find_institutions(doc: &mut Doc) {
             // mentions found on different passes may overlap: no gap, nothing to join
             let gap = t.get(prev.end..m.start).unwrap_or("");
             let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
-            let prev_head = prev.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "institute" | "center" | "centre" | "school" | "division"));
-            let parent = m.name.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "university" | "academy"));
+            let prev_head = prev.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "institute" | "center" | "centre" | "school" | "division")));
+            let parent = m.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "university" | "academy")));
             if gap_ok && prev_head && parent && !prev.unit && prev.aliases.iter().all(|a| !institution::is_acronym(a)) {
                 let short = prev.name.clone();
                 prev.name = t[prev.start..m.end].to_string();

@@ -72,7 +72,7 @@ pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
 
 fn skip_retired(toks: &[Token], j: usize) -> usize {
     if toks.get(j).is_some_and(|t| t.text == "(")
-        && toks.get(j + 1).is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "r" | "retd" | "rtd" | "retired" | "ret'd" | "ret"))
+        && toks.get(j + 1).is_some_and(|t| crate::text::with_lower(t.text, |l| matches!(l, "r" | "retd" | "rtd" | "retired" | "ret'd" | "ret")))
     {
         let mut e = j + 2;
         if toks.get(e).is_some_and(|t| t.text == ".") {
@@ -89,7 +89,9 @@ fn skip_retired(toks: &[Token], j: usize) -> usize {
 /// institution word)?
 /// "al-Rawahi", "el-Sayed", "bin-Laden": a lower-case prefix joined to a capitalised name.
 fn prefixed_name(t: &Token) -> bool {
-    t.text.split_once('-').is_some_and(|(p, rest)| {
+    // (the prefixes are lower-case ASCII words)
+    t.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && t.text.split_once('-').is_some_and(|(p, rest)| {
         matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
@@ -102,16 +104,17 @@ fn name_word(t: &Token, lex: &Lexicon) -> bool {
         return false;
     }
     let w = strip_possessive(t.text);
-    let lw = crate::text::fold(w).to_lowercase();
     if w.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
     if w.chars().count() == 1 {
         return true; // an initial; the caller checks its dot
     }
-    // "Md" (Muhammad) is not the title "MD"
-    let title = lex.titles.contains(&lw) && !(t.is_title_case() && w.len() <= 3);
-    !(lex.nonname.contains(&lw) || title || lex.institution_words.contains(&lw))
+    crate::text::with_fold_lower(w, |lw| {
+        // "Md" (Muhammad) is not the title "MD"
+        let title = lex.titles.contains(lw) && !(t.is_title_case() && w.len() <= 3);
+        !(lex.nonname.contains(lw) || title || lex.institution_words.contains(lw))
+    })
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -123,6 +126,10 @@ fn strip_possessive(w: &str) -> &str {
 /// `toks` must be the tokens of a single line of cleaned text.
 pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention> {
     let mut out = Vec::new();
+    // `name_word` of each token, decided once (a name's words are looked at from every
+    // start inside it)
+    let words: Vec<bool> = toks.iter().map(|t| name_word(t, lex)).collect();
+    let name_word_at = |j: usize| words.get(j).copied().unwrap_or(false);
     let mut i = 0;
     while i < toks.len() {
         let h_end = match honorific_end(toks, i, lex) {
@@ -138,7 +145,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         let mut family_first = 0;
         while k < toks.len() && tokens.len() < 5 {
             let t = &toks[k];
-            if name_word(t, lex) {
+            if words[k] {
                 if t.is_all_caps() {
                     // family names in capitals (French and international usage): a run of
                     // up to three words, never an acronym or post-nominal on its own
@@ -146,7 +153,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                     let first_run = caps_run(toks, k, lex, true);
                     let next_given = toks.get(k + first_run).is_some_and(|n| {
                         n.is_title_case()
-                            && name_word(n, lex)
+                            && name_word_at(k + first_run)
                             && n.text.chars().all(|c| c.is_alphabetic() || c == '-')
                             && honorific_end(toks, k + first_run, lex) == k + first_run
                     });
@@ -175,7 +182,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 let single = t.text.chars().count() == 1;
                 if single {
                     // an initial needs its dot: "V." in "Danila V. Ganich"
-                    if toks.get(k + 1).is_some_and(|d| d.text == ".") && toks.get(k + 2).is_some_and(|n| name_word(n, lex)) {
+                    if toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
                         tokens.push(format!("{}.", t.text));
                         end = toks[k + 1].end;
                         k += 2;
@@ -195,9 +202,9 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
             // a nickname in quotes inside a name is not part of it: Margaret "Meg" Halloran
             if !tokens.is_empty()
                 && t.text == "\""
-                && toks.get(k + 1).is_some_and(|n| name_word(n, lex))
+                && name_word_at(k + 1)
                 && toks.get(k + 2).is_some_and(|q| q.text == "\"")
-                && toks.get(k + 3).is_some_and(|n| name_word(n, lex) && !n.is_all_caps())
+                && toks.get(k + 3).is_some_and(|n| name_word_at(k + 3) && !n.is_all_caps())
             {
                 k += 3;
                 continue;
@@ -208,7 +215,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 while toks.get(e).is_some_and(|p| PARTICLES.contains(&p.text)) && e - k < 3 {
                     e += 1;
                 }
-                if toks.get(e).is_some_and(|n| name_word(n, lex) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
+                if toks.get(e).is_some_and(|n| name_word_at(e) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
                     for p in &toks[k..e] {
                         tokens.push(p.text.to_string());
                     }
@@ -229,7 +236,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         let titled = !honorific && title_before(toks, i, lex);
         // the surface keeps a title written right before the name ("Prime Minister Sharif")
         let mut first = i;
-        while titled && first > 0 && toks[first - 1].is_capitalised() && lex.titles.contains(&toks[first - 1].text.to_lowercase()) {
+        while titled && first > 0 && toks[first - 1].is_capitalised() && is_title_word(toks[first - 1].text, lex) {
             first -= 1;
         }
         let start = toks[first].start;
@@ -312,7 +319,12 @@ fn caps_run(toks: &[Token], k: usize, lex: &Lexicon, common: bool) -> usize {
 }
 
 fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
-    i > 0 && toks[i - 1].is_capitalised() && lex.titles.contains(&toks[i - 1].text.to_lowercase())
+    i > 0 && toks[i - 1].is_capitalised() && is_title_word(toks[i - 1].text, lex)
+}
+
+/// `lex.titles` holds the word in lower case (no plural forms, unlike `Lexicon::is_title`).
+fn is_title_word(w: &str, lex: &Lexicon) -> bool {
+    crate::text::with_lower(w, |l| lex.titles.contains(l))
 }
 
 /// Decides whether a candidate is a person.

@@ -7,6 +7,7 @@
 use super::{Doc, Fact, PMention};
 use crate::graph::{EdgeKind, Evidence};
 use crate::lexicon::{CueRole, CueTarget, RoleCue};
+use crate::text::Span;
 use std::collections::{BTreeMap, HashSet};
 
 fn edge_of(r: CueRole) -> EdgeKind {
@@ -31,8 +32,9 @@ struct Roles {
 }
 
 impl Roles {
-    fn add(&mut self, person: usize, role: EdgeKind, session: &Option<String>, ev: Evidence) {
-        self.map.entry((person, role)).or_insert((session.clone(), ev));
+    /// Gives `person` the role unless they have it, with the evidence of `span` (made only then).
+    fn add(&mut self, doc: &Doc, person: usize, role: EdgeKind, session: &Option<String>, span: Span) {
+        self.map.entry((person, role)).or_insert_with(|| (session.clone(), doc.ev(span.0, span.1)));
     }
     fn has_any(&self, person: usize) -> bool {
         self.map.keys().any(|(p, _)| *p == person)
@@ -53,11 +55,11 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     let mut roles = Roles { map: BTreeMap::new() };
     let mut mode: Option<CueRole> = None;
     let mut session: Option<String> = None;
-    // (person, evidence, start of the sentence)
-    let mut speech_subjects: Vec<(usize, Evidence, usize)> = Vec::new();
+    // (person, evidence span, start of the sentence)
+    let mut speech_subjects: Vec<(usize, Span, usize)> = Vec::new();
     // persons asking a question outside a Q&A section ("X asked whether …"): questioners,
     // unless the report also has them speaking (a speaker's rhetorical question)
-    let mut askers: Vec<(usize, Evidence, usize)> = Vec::new();
+    let mut askers: Vec<(usize, Span, usize)> = Vec::new();
     let mut focus: Option<usize> = None;
     let org: HashSet<usize> = organizers.iter().copied().collect();
     let of_organiser = |p: usize| affs.iter().any(|f| matches!(f, Fact::Affiliation { person, institution, .. } if *person == p && org.contains(institution)));
@@ -77,6 +79,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     // own people hosts, anyone else a speaker
     let section_role = |mr: CueRole, p: usize| if mr == CueRole::Closing && of_organiser(p) { EdgeKind::Host } else { edge_of(mr) };
     let mut last_line = usize::MAX;
+    // the cues matching the current line (a sentence matches only these, and those that
+    // look at the text's edges: see `Lexicon::role_cues_within`)
+    let mut line_hits: Vec<usize> = Vec::new();
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
@@ -85,7 +90,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             last_line = li;
             let line = &t[doc.lines[li].0..doc.lines[li].1];
             // a heading line changes the section
-            let line_hits = lex.role_cues_matching(line);
+            line_hits = lex.role_cues_matching(line);
             if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
@@ -118,19 +123,19 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         // "who had been expected to attend as guest of honour, cancelled": no role here
         let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
         let mut given_here: Vec<usize> = Vec::new();
-        // the cues present in the sentence (one pass of the set), in priority order
-        let hits: Vec<&RoleCue> = lex.role_cues_matching(sent).into_iter().map(|i| &lex.role_cues[i]).collect();
-        let cue_starts: Vec<usize> = hits.iter().flat_map(|c| c.re.find_iter(sent).map(|m| s.0 + m.start())).collect();
+        // the cues present in the sentence, in priority order, with their matches
         let line_span = doc.lines[li];
-        let line_cues: Vec<usize> = if line_span.0 == s.0 {
-            let line = &t[line_span.0..line_span.1];
-            lex.role_cues_matching(line).into_iter().flat_map(|i| lex.role_cues[i].re.find_iter(line).map(|m| line_span.0 + m.start())).collect()
+        let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, (s != line_span).then_some(sent)).into_iter());
+        let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
+        let line_cues: Vec<usize> = if s == line_span {
+            cue_starts.clone()
+        } else if line_span.0 == s.0 {
+            cue_matches(doc, line_span, line_hits.iter().copied()).iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect()
         } else {
             Vec::new()
         };
-        for cue in hits {
-            for m in cue.re.find_iter(sent) {
-                let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
+        for (cue, ms) in hits {
+            for &(cs, ce) in &ms {
                 if claimed.iter().any(|&(a, b)| cs < b && a < ce) {
                     continue;
                 }
@@ -163,17 +168,17 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                         continue;
                     }
                     given_here.push(p.person);
-                    let ev = doc.ev(cs.min(p.m.start), ce.max(p.m.end));
+                    let ev = (cs.min(p.m.start), ce.max(p.m.end));
                     if cue.role == CueRole::Closing {
                         // closing remarks, "was presented by": host for the organiser's people
                         let role = if of_organiser(p.person) { EdgeKind::Host } else { EdgeKind::Speaker };
-                        roles.add(p.person, role, &session, ev);
+                        roles.add(doc, p.person, role, &session, ev);
                     } else if cue.role == CueRole::Questioner && mode != Some(CueRole::Questioner) {
                         askers.push((p.person, ev, s.0));
                     } else if cue.role == CueRole::Questioner && roles.has_any(p.person) {
                         continue;
                     } else {
-                        roles.add(p.person, edge_of(cue.role), &session, ev);
+                        roles.add(doc, p.person, edge_of(cue.role), &session, ev);
                     }
                 }
             }
@@ -184,20 +189,20 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let pronoun_start = starts_with_pronoun(sent);
         if subj.is_empty() && pronoun_start {
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
-                let ev = doc.ev(s.0, s.1.min(s.0 + 80));
+                let ev = (s.0, s.1.min(s.0 + 80));
                 if let Some(mr) = mode {
                     if section_applies(mr, roles.has_any(f)) {
-                        roles.add(f, section_role(mr, f), &session, ev.clone());
+                        roles.add(doc, f, section_role(mr, f), &session, ev);
                     }
                 }
                 speech_subjects.push((f, ev, s.0));
             }
         }
         for p in &subj {
-            let ev = doc.ev(p.m.start, s.1.min(p.m.end + 80));
+            let ev = (p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
                 if section_applies(mr, roles.has_any(p.person)) {
-                    roles.add(p.person, section_role(mr, p.person), &session, ev.clone());
+                    roles.add(doc, p.person, section_role(mr, p.person), &session, ev);
                 }
                 // a keynote or rapporteur section has one speaker
                 if matches!(mr, CueRole::Keynote | CueRole::Rapporteur) {
@@ -222,7 +227,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             if bullet || name_item {
                 if let Some(p) = if name_item { item } else { persons.first().copied() } {
                     if section_applies(mr, roles.has_any(p.person)) {
-                        roles.add(p.person, section_role(mr, p.person), &session, doc.ev(p.m.start, p.m.end));
+                        roles.add(doc, p.person, section_role(mr, p.person), &session, (p.m.start, p.m.end));
                     }
                 }
             }
@@ -235,22 +240,23 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
     }
 
-    // speakers: subjects of speech with no other role; the organiser's leaders who speak
-    // outside the programme's explicit roles are its hosts; a person listed as present who is
-    // then reported speaking is a speaker
+    // questioners: those who asked and are not reported speaking in another sentence
     for (p, ev, _) in &askers {
         let speaks_elsewhere = speech_subjects.iter().any(|(q, _, s)| q == p && !askers.iter().any(|(a, _, t)| a == p && t == s));
         if !speaks_elsewhere {
             roles.drop_attendance(*p);
             if !roles.has_any(*p) {
-                roles.add(*p, EdgeKind::Questioner, &None, ev.clone());
+                roles.add(doc, *p, EdgeKind::Questioner, &None, *ev);
             }
         }
     }
+    // speakers: subjects of speech with no other role; the organiser's leaders who speak
+    // outside the programme's explicit roles are its hosts; a person listed as present who is
+    // then reported speaking is a speaker
     for (p, ev, _) in speech_subjects {
         roles.drop_attendance(p);
         if !roles.has_any(p) {
-            roles.add(p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
+            roles.add(doc, p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
     }
     roles
@@ -258,6 +264,18 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         .into_iter()
         .map(|((person, role), (session, evidence))| Fact::Role { person, role, session, evidence })
         .collect()
+}
+
+/// The matches (byte spans of the text) in `span` of each of the role cues `cues` (indices in
+/// ascending order) that matches there, in the order of `cues`.
+fn cue_matches<'l>(doc: &Doc<'l>, span: (usize, usize), cues: impl Iterator<Item = usize>) -> Vec<(&'l RoleCue, Vec<(usize, usize)>)> {
+    let part = &doc.text()[span.0..span.1];
+    cues.filter_map(|i| {
+        let cue = &doc.lex.role_cues[i];
+        let ms: Vec<(usize, usize)> = cue.re.find_iter(part).map(|m| (span.0 + m.start(), span.0 + m.end())).collect();
+        (!ms.is_empty()).then_some((cue, ms))
+    })
+    .collect()
 }
 
 /// Does a section's role go to a person who speaks in it? A keynote or rapporteur section
@@ -281,16 +299,18 @@ fn title_line_of_listed_name(doc: &Doc, li: usize) -> bool {
 /// A short line without final punctuation: a heading.
 fn line_is_heading(line: &str) -> bool {
     let l = line.trim();
-    let words = l.split_whitespace().count();
-    words > 0
-        && words <= 10
-        && !l.ends_with(['.', ',', ';'])
+    // (an upper-case first letter means a word; more than ten words are not counted)
+    !l.ends_with(['.', ',', ';'])
         && l.chars().next().is_some_and(|c| c.is_uppercase())
         && !l.starts_with(['\u{2022}', '-', '*'])
+        && l.split_whitespace().nth(10).is_none()
 }
 
 fn starts_with_pronoun(s: &str) -> bool {
-    let l = s.trim_start().to_lowercase();
+    // the patterns are ASCII and at most 20 bytes: the first 20 characters lower-cased
+    // begin the same as the whole text lower-cased
+    let s = s.trim_start();
+    let l = s[..s.char_indices().nth(20).map_or(s.len(), |(i, _)| i)].to_lowercase();
     ["he ", "she ", "his ", "her ", "in his ", "in her ", "the speaker ", "the ambassador ", "the minister ", "according to him", "according to her", "while ", "elaborating", "explaining", "citing", "discussing", "highlighting"]
         .iter()
         .any(|p| l.starts_with(p))

@@ -95,6 +95,10 @@ fn class(c: char) -> Class {
 
 /// The class of the character starting at byte `i` of `s`, and its length.
 fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((class(char::from(b)), 1));
+    }
     let c = s[i..].chars().next()?;
     Some((class(c), c.len_utf8()))
 }

@@ -73,19 +73,23 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     let mut space = false;
     let part = &text[a..b];
     if part.is_ascii() {
-        // the same, byte by byte: ASCII white space and controls are the bytes up to ' ' and DEL
-        for &c in part.as_bytes() {
-            if c <= b' ' || c == 0x7F {
-                space = true;
-            } else {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(char::from(c));
+        // the same, word by word: ASCII white space and controls are the bytes up to ' ' and DEL
+        let is_space = |c: &u8| *c <= b' ' || *c == 0x7F;
+        let mut bytes: Vec<u8> = Vec::with_capacity(part.len());
+        let mut rest = part.as_bytes();
+        loop {
+            rest = &rest[rest.iter().position(|c| !is_space(c)).unwrap_or(rest.len())..];
+            if rest.is_empty() {
+                break;
             }
+            let word = rest.iter().position(is_space).unwrap_or(rest.len());
+            if !bytes.is_empty() {
+                bytes.push(b' ');
+            }
+            bytes.extend_from_slice(&rest[..word]);
+            rest = &rest[word..];
         }
-        return out;
+        return String::from_utf8(bytes).unwrap_or_default(); // ASCII: always valid
     }
     for c in part.chars() {
         if c.is_whitespace() || c.is_control() {
@@ -241,12 +245,23 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
     // a markdown heading's "## " is not text
     let hashes = line.len() - line.trim_start_matches('#').len();
     let (start, line) = if hashes > 0 && line[hashes..].starts_with(' ') { (start + hashes + 1, &line[hashes + 1..]) } else { (start, line) };
-    let mut chars = line.char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
+    let bytes = line.as_bytes();
+    let mut k = 0;
+    while let Some(c) = line[k..].chars().next() {
+        // a run of printable ASCII other than '*' is copied as it is
+        let run = bytes[k..].iter().position(|&x| !(0x21..=0x7E).contains(&x) || x == b'*').map_or(line.len(), |n| k + n);
+        if run > k {
+            b.text.push_str(&line[k..run]);
+            b.offsets.extend((start + k..start + run).map(|o| o as u32));
+            prev_space = false;
+            k = run;
+            continue;
+        }
         let at = start + k;
+        k += c.len_utf8();
         // markdown emphasis markers
-        if c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*') {
-            chars.next();
+        if c == '*' && line[k..].starts_with('*') {
+            k += 1;
             continue;
         }
         let mapped = match c {
@@ -404,6 +419,17 @@ mod tests {
         let c = cl(&src);
         assert!(!c.text.contains("PSL"));
         assert!(!c.text.contains("Recent"));
+    }
+
+    #[test]
+    fn snippet_collapses_space() {
+        // the reference: every run of white space and control characters is one space,
+        // none at the ends
+        let reference = |s: &str| s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        for s in ["", "  ", "a", " a  b\t\n c ", "x\x7Fy\x01z", "\n\nDr. Roe spoke.\n", "Dębski \u{A0} said"] {
+            assert_eq!(snippet(s, 0, s.len(), 0), reference(s), "{s:?}");
+        }
+        assert_eq!(snippet("one two three four", 8, 13, 2), "o three f");
     }
 
     #[test]
