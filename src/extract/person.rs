@@ -11,6 +11,10 @@ const PARTICLES: &[&str] = &[
     "das", "ter", "ten", "e", "y", "zu", "bint",
 ];
 
+/// Abbreviated given names written with a dot and kept in the name ("Md. Rafiqul Islam",
+/// "Mohd. Najib", "Wm. Hartley").
+const NAME_ABBREVIATIONS: &[&str] = &["Md", "Mohd", "Muhd", "Mst", "Wm", "Chas", "Jas", "Thos", "Geo", "Jos", "Saml", "Benj", "Robt"];
+
 /// A person name found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameMention {
@@ -189,6 +193,13 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                         continue;
                     }
                     break;
+                }
+                // an abbreviated given name with its dot: "Md. Rafiqul Islam"
+                if tokens.is_empty() && NAME_ABBREVIATIONS.contains(&t.text) && toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
+                    tokens.push(format!("{}.", t.text));
+                    end = toks[k + 1].end;
+                    k += 2;
+                    continue;
                 }
                 let w = strip_possessive(t.text);
                 tokens.push(w.to_string());
@@ -484,6 +495,7 @@ mod tests {
             ("post-nominal", "Dame Sarah Whitlock OBE spoke", &["Dame Sarah Whitlock|Sarah Whitlock"]),
             ("monsieur", "presided over by M. Jean-Baptiste ESSOMBA NDZANA, Secretary", &["M. Jean-Baptiste ESSOMBA NDZANA|Jean-Baptiste Essomba Ndzana"]),
             ("initial, not monsieur", "Mr. M. Nawaz Khan asked", &["Mr. M. Nawaz Khan|M. Nawaz Khan"]),
+            ("abbreviated given name", "Facilitator: Mr. Md. Rafiqul Islam, Deputy Director", &["Mr. Md. Rafiqul Islam|Md. Rafiqul Islam"]),
             ("rank before acronym", "Director General ISSI, Amb. Aizaz Chaudhry", &["Amb. Aizaz Chaudhry|Aizaz Chaudhry"]),
         ];
         for (name, input, want) in cases {
