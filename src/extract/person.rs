@@ -13,7 +13,7 @@ const PARTICLES: &[&str] = &[
 
 /// Abbreviated given names written with a dot and kept in the name ("Md. Rafiqul Islam",
 /// "Mohd. Najib", "Wm. Hartley").
-const NAME_ABBREVIATIONS: &[&str] = &["Md", "Mohd", "Muhd", "Mst", "Wm", "Chas", "Jas", "Thos", "Geo", "Jos", "Saml", "Benj", "Robt"];
+const NAME_ABBREVIATIONS: &[&str] = &["Md", "Mohd", "Muhd", "Wm", "Chas", "Jas", "Thos", "Geo", "Jos", "Saml", "Benj", "Robt"];
 
 /// A person name found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -344,7 +344,8 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     let folded: Vec<String> = m.tokens.iter().map(|t| crate::text::fold(t).to_lowercase()).collect();
     let bad_token = |w: &String| lex.places.contains(w) || lex.demonyms.contains(w);
     let whole = folded.join(" ");
-    if lex.places.contains(&whole) || lex.demonyms.contains(&whole) {
+    // "Sri Lanka" is a place, not the honorific "Sri" and a name
+    if lex.places.contains(&whole) || lex.demonyms.contains(&whole) || lex.is_place(&text[m.start..m.end]) {
         return false;
     }
     let words: Vec<&String> = folded.iter().filter(|w| !w.ends_with('.')).collect();
@@ -416,6 +417,8 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "panellists" | "panelists" | "speakers")
         || label_colon
         || before.ends_with('\u{2022}')
+        // a cell of a table row: "| 11 | Ram Kumar Thapa | Kaski District … |"
+        || (before.ends_with('|') && after.starts_with('|'))
         || (before.ends_with('-') && (before.len() == 1 || before.ends_with("\n-")))
     {
         return Context::Strong;
@@ -496,6 +499,8 @@ mod tests {
             ("monsieur", "presided over by M. Jean-Baptiste ESSOMBA NDZANA, Secretary", &["M. Jean-Baptiste ESSOMBA NDZANA|Jean-Baptiste Essomba Ndzana"]),
             ("initial, not monsieur", "Mr. M. Nawaz Khan asked", &["Mr. M. Nawaz Khan|M. Nawaz Khan"]),
             ("abbreviated given name", "Facilitator: Mr. Md. Rafiqul Islam, Deputy Director", &["Mr. Md. Rafiqul Islam|Md. Rafiqul Islam"]),
+            ("place with an honorific's word", "| 7 | Ms. Ruwani Jayasinghe | Lanka Women Forum | Sri Lanka |", &["Ms. Ruwani Jayasinghe|Ruwani Jayasinghe"]),
+            ("table cell", "| 11 | Ram Kumar Thapa | Kaski District Committee | Nepal |", &["Ram Kumar Thapa|Ram Kumar Thapa"]),
             ("rank before acronym", "Director General ISSI, Amb. Aizaz Chaudhry", &["Amb. Aizaz Chaudhry|Aizaz Chaudhry"]),
         ];
         for (name, input, want) in cases {

@@ -223,7 +223,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 let after = t[p.m.end..doc.lines[li].1].trim();
                 p.m.start == item_start && (after.is_empty() || after.starts_with([',', '(', '|', '-', '\u{2013}']))
             });
-            let bullet = line.trim_start().starts_with(['\u{2022}', '-', '*']) && t[doc.lines[li].0..s.0].trim().is_empty();
+            let bullet = line.trim_start().starts_with(['\u{2022}', '-', '*', '|']) && t[doc.lines[li].0..s.0].trim().is_empty();
             if bullet || name_item {
                 if let Some(p) = if name_item { item } else { persons.first().copied() } {
                     if section_applies(mr, roles.has_any(p.person)) {
