@@ -13,12 +13,13 @@ pub mod person;
 pub mod role;
 pub mod tokens;
 
-use crate::graph::{EdgeKind, Evidence};
+use crate::graph::{EdgeKind, Evidence, Source};
 use crate::lexicon::Lexicon;
 use crate::text::{self, CleanText, Span};
 use institution::InstMention;
 use person::NameMention;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A person of one report (all mentions of one human in it).
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +141,34 @@ pub enum Fact {
     },
 }
 
+impl Fact {
+    /// The supporting text.
+    pub fn evidence(&self) -> &Evidence {
+        match self {
+            Fact::Role { evidence, .. }
+            | Fact::Affiliation { evidence, .. }
+            | Fact::OrganizedBy { evidence, .. }
+            | Fact::HeldAt { evidence, .. }
+            | Fact::Covers { evidence, .. }
+            | Fact::Discussed { evidence, .. }
+            | Fact::Mentions { evidence, .. } => evidence,
+        }
+    }
+
+    /// The supporting text, to change.
+    pub fn evidence_mut(&mut self) -> &mut Evidence {
+        match self {
+            Fact::Role { evidence, .. }
+            | Fact::Affiliation { evidence, .. }
+            | Fact::OrganizedBy { evidence, .. }
+            | Fact::HeldAt { evidence, .. }
+            | Fact::Covers { evidence, .. }
+            | Fact::Discussed { evidence, .. }
+            | Fact::Mentions { evidence, .. } => evidence,
+        }
+    }
+}
+
 /// Everything extracted from one report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extraction {
@@ -157,6 +186,30 @@ pub struct Extraction {
     pub places: Vec<NamedRec>,
     /// Relations.
     pub facts: Vec<Fact>,
+}
+
+impl Extraction {
+    /// Every evidence of the extraction: records, event, facts.
+    pub fn evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
+        self.persons
+            .iter_mut()
+            .map(|p| &mut p.evidence)
+            .chain(self.institutions.iter_mut().map(|i| &mut i.evidence))
+            .chain(self.event.evidence.iter_mut())
+            .chain(self.topics.iter_mut().chain(self.places.iter_mut()).map(|n| &mut n.evidence))
+            .chain(self.facts.iter_mut().map(Fact::evidence_mut))
+    }
+
+    /// Points the evidence cut from `full` (a report's whole text) to a copy of only the
+    /// parts their snippets need ([`Source::compact`]): what is kept of a report after its
+    /// extraction is the text around its evidence, once, however many claims share it.
+    pub fn compact_source(&mut self, full: &Arc<Source>) {
+        let spans: Vec<(usize, usize)> = self.evidence_mut().filter(|e| Arc::ptr_eq(e.source(), full)).map(|e| (e.start(), e.end())).collect();
+        let compact = Arc::new(full.compact(spans));
+        for e in self.evidence_mut().filter(|e| Arc::ptr_eq(e.source(), full)) {
+            e.set_source(compact.clone());
+        }
+    }
 }
 
 /// A person mention tied to its person (cluster) in the report.
@@ -269,7 +322,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     facts.extend(affs);
     facts.extend(topic_facts);
     let places = event::places_of(&doc, &ev, &mut facts);
-    Extraction {
+    let mut x = Extraction {
         document: clean.document.clone(),
         persons: doc.persons,
         institutions: doc.insts,
@@ -277,7 +330,9 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
         topics,
         places,
         facts,
-    }
+    };
+    x.compact_source(clean.source());
+    x
 }
 
 /// Folded lower-case key of an institution name: "the", accents, punctuation and

@@ -59,8 +59,8 @@ pub fn build_graph(r: Resolved) -> ReportGraph {
         if e.title.is_none() {
             e.title = rel.title;
         }
-        if !e.documents.iter().any(|d| **d == *rel.evidence.document) {
-            e.documents.push(rel.evidence.document.to_string());
+        if !e.documents.iter().any(|d| **d == *rel.evidence.document()) {
+            e.documents.push(rel.evidence.document().to_string());
         }
         e.evidence.push(rel.evidence);
     }

@@ -9,7 +9,7 @@ pub mod model;
 
 pub use build::build_graph;
 pub use load::{load_json, LoadError};
-pub use model::{slug, Edge, EdgeKind, Evidence, Node, NodeKind};
+pub use model::{slug, Edge, EdgeKind, Evidence, Node, NodeKind, Source, SNIPPET_CONTEXT};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
