@@ -29,7 +29,7 @@ mod union;
 pub use aliases::{Aliases, AliasesError};
 
 use crate::extract::{self, compatible, inst_key, key_token, similar, Extraction, Fact};
-use crate::graph::{slug, EdgeKind, Evidence};
+use crate::graph::{slug, EdgeKind, Evidence, NodeKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use union::Constrained;
 
@@ -75,13 +75,29 @@ pub struct EventEntity {
     pub sessions: Vec<String>,
 }
 
-/// A relation between entities, by id.
+/// An entity of the [`Resolved`] corpus: its kind and its index in the list of that kind
+/// (persons, institutions, events, topics, places).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityRef {
+    /// Which list.
+    pub kind: NodeKind,
+    /// Index in the list.
+    pub index: u32,
+}
+
+impl EntityRef {
+    fn new(kind: NodeKind, index: usize) -> EntityRef {
+        EntityRef { kind, index: index as u32 }
+    }
+}
+
+/// A relation between entities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
-    /// Source id.
-    pub source: String,
-    /// Target id.
-    pub target: String,
+    /// Source.
+    pub source: EntityRef,
+    /// Target.
+    pub target: EntityRef,
     /// Kind.
     pub kind: EdgeKind,
     /// Affiliation title.
@@ -557,18 +573,18 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     // ---- relations
     let mut relations = Vec::new();
     for (d, x) in docs.iter().enumerate() {
-        let ev_id = events[event_of[d]].entity.id.clone();
-        let pid = |p: usize| persons[person_of[pref_base[d] + p]].id.clone();
-        let iid = |i: usize| institutions[inst_of[inst_base[d] + i]].id.clone();
+        let ev_id = EntityRef::new(NodeKind::Event, event_of[d]);
+        let pid = |p: usize| EntityRef::new(NodeKind::Person, person_of[pref_base[d] + p]);
+        let iid = |i: usize| EntityRef::new(NodeKind::Institution, inst_of[inst_base[d] + i]);
         for f in &x.facts {
             let rel = match f {
-                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id.clone(), kind: *role, title: None, session: session.clone(), evidence: evidence.clone() },
+                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id, kind: *role, title: None, session: session.clone(), evidence: evidence.clone() },
                 Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.clone(), session: None, evidence: evidence.clone() },
-                Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id.clone(), target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
-                Fact::HeldAt { place, evidence } => Relation { source: ev_id.clone(), target: places[place_map[d][*place]].id.clone(), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
-                Fact::Covers { topic, evidence } => Relation { source: ev_id.clone(), target: topics[topic_map[d][*topic]].id.clone(), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
-                Fact::Discussed { person, topic, evidence } => Relation { source: pid(*person), target: topics[topic_map[d][*topic]].id.clone(), kind: EdgeKind::Discussed, title: None, session: None, evidence: evidence.clone() },
-                Fact::Mentions { person, evidence } => Relation { source: ev_id.clone(), target: pid(*person), kind: EdgeKind::Mentions, title: None, session: None, evidence: evidence.clone() },
+                Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id, target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
+                Fact::HeldAt { place, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Place, place_map[d][*place]), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
+                Fact::Covers { topic, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
+                Fact::Discussed { person, topic, evidence } => Relation { source: pid(*person), target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Discussed, title: None, session: None, evidence: evidence.clone() },
+                Fact::Mentions { person, evidence } => Relation { source: ev_id, target: pid(*person), kind: EdgeKind::Mentions, title: None, session: None, evidence: evidence.clone() },
             };
             relations.push(rel);
         }
