@@ -200,6 +200,18 @@ impl Extraction {
             .chain(self.facts.iter_mut().map(Fact::evidence_mut))
     }
 
+    /// Frees the spare capacity of its lists: the extraction is kept until resolution.
+    pub fn shrink_to_fit(&mut self) {
+        self.persons.shrink_to_fit();
+        for p in &mut self.persons {
+            p.surfaces.shrink_to_fit();
+        }
+        self.institutions.shrink_to_fit();
+        self.topics.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.facts.shrink_to_fit();
+    }
+
     /// Points the evidence cut from `full` (a report's whole text) to a copy of only the
     /// parts their snippets need ([`Source::compact`]): what is kept of a report after its
     /// extraction is the text around its evidence, once, however many claims share it.
@@ -332,6 +344,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
         facts,
     };
     x.compact_source(clean.source());
+    x.shrink_to_fit();
     x
 }
 

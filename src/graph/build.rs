@@ -8,6 +8,9 @@ fn node(kind: NodeKind, e: Entity) -> Node {
     let mut evidence = e.evidence;
     evidence.sort();
     evidence.dedup();
+    evidence.shrink_to_fit();
+    let mut merges = e.reasons;
+    merges.shrink_to_fit();
     Node {
         id: e.id,
         kind: Some(kind),
@@ -15,7 +18,7 @@ fn node(kind: NodeKind, e: Entity) -> Node {
         aliases: e.aliases.into_iter().collect(),
         documents: e.documents.into_iter().collect(),
         subtype: e.subtype,
-        merges: e.reasons,
+        merges,
         evidence,
         ..Default::default()
     }

@@ -571,7 +571,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     assign_ids("place", &mut places);
 
     // ---- relations
-    let mut relations = Vec::new();
+    // one relation per fact: sized once rather than grown by doubling
+    let mut relations = Vec::with_capacity(docs.iter().map(|x| x.facts.len()).sum());
     for (d, x) in docs.iter().enumerate() {
         let ev_id = EntityRef::new(NodeKind::Event, event_of[d]);
         let pid = |p: usize| EntityRef::new(NodeKind::Person, person_of[pref_base[d] + p]);
