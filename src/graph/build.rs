@@ -31,7 +31,7 @@ fn node(kind: NodeKind, e: Entity) -> Node {
 /// Complexity: O(n log n + r log r) for n entities and r relations; besides the graph, it
 /// holds one index per relation.
 pub fn build_graph(r: Resolved) -> ReportGraph {
-    let Resolved { documents, persons, institutions, events, topics, places, mut relations } = r;
+    let Resolved { documents, persons, institutions, events, topics, places, relations } = r;
     // where each kind's entities start in `nodes`
     let mut base = [0usize; NodeKind::ALL.len()];
     let mut nodes = Vec::with_capacity(persons.len() + institutions.len() + events.len() + topics.len() + places.len());
@@ -64,9 +64,9 @@ pub fn build_graph(r: Resolved) -> ReportGraph {
     let edge_of = |i: u32| edge_key(&ix, &relations[i as usize]);
     let mut order: Vec<u32> = (0..relations.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| (edge_of(a), a).cmp(&(edge_of(b), b)));
-    let groups: Vec<&[u32]> = order.chunk_by(|&a, &b| edge_of(a) == edge_of(b)).collect();
-    g.graph.reserve_exact_edges(groups.len());
-    for group in groups {
+    let same_edge = |a: &u32, b: &u32| edge_of(*a) == edge_of(*b);
+    g.graph.reserve_exact_edges(order.chunk_by(same_edge).count());
+    for group in order.chunk_by(same_edge) {
         let first = &relations[group[0] as usize];
         let (source, target) = (ix(first.source), ix(first.target));
         let key = match &first.session {
@@ -74,12 +74,12 @@ pub fn build_graph(r: Resolved) -> ReportGraph {
             None => first.kind.to_string(),
         };
         let mut e = Edge::new(first.kind, key);
-        e.session = first.session.clone();
+        e.session = first.session.as_deref().map(String::from);
         e.evidence.reserve_exact(group.len());
         for &i in group {
-            let rel = &mut relations[i as usize];
+            let rel = &relations[i as usize];
             if e.title.is_none() {
-                e.title = rel.title.take();
+                e.title = rel.title.as_deref().map(String::from);
             }
             e.evidence.push(rel.evidence.clone());
         }

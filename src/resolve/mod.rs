@@ -101,9 +101,9 @@ pub struct Relation {
     /// Kind.
     pub kind: EdgeKind,
     /// Affiliation title.
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// Session.
-    pub session: Option<String>,
+    pub session: Option<Box<str>>,
     /// Supporting text.
     pub evidence: Evidence,
 }
@@ -579,8 +579,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         let iid = |i: usize| EntityRef::new(NodeKind::Institution, inst_of[inst_base[d] + i]);
         for f in &x.facts {
             let rel = match f {
-                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id, kind: *role, title: None, session: session.clone(), evidence: evidence.clone() },
-                Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.clone(), session: None, evidence: evidence.clone() },
+                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id, kind: *role, title: None, session: session.as_deref().map(Box::from), evidence: evidence.clone() },
+                Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.as_deref().map(Box::from), session: None, evidence: evidence.clone() },
                 Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id, target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
                 Fact::HeldAt { place, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Place, place_map[d][*place]), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
                 Fact::Covers { topic, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
