@@ -285,6 +285,10 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
     }
 
+    // the matching state of a stage is freed when the stage is done (memory: it is as
+    // large as the extractions)
+    drop((iuf, ireason, inst_names));
+
     // ---- events, blocked by (date, title word) and (date, organiser): a report is compared
     // only with events of the same day that share a title word or an organiser
     let mut events: Vec<EventEntity> = Vec::new();
@@ -364,6 +368,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
         event_of[d] = idx;
     }
+
+    drop((event_words, by_word, by_org, event_orgs));
 
     // ---- persons
     let mut prefs: Vec<(usize, usize)> = Vec::new();
@@ -526,6 +532,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
     }
 
+    drop((ptoks, paffs, person_names, puf, preason));
+
     // ---- topics and places
     let mut topics: Vec<Entity> = Vec::new();
     let mut topic_ix: HashMap<String, usize> = HashMap::new();
@@ -548,6 +556,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         topic_map.push(x.topics.iter().map(|t| add_named(&mut topics, &mut topic_ix, &t.name, &x.document, &t.evidence)).collect());
         place_map.push(x.places.iter().map(|t| add_named(&mut places, &mut place_ix, &t.name, &x.document, &t.evidence)).collect());
     }
+
+    drop((topic_ix, place_ix));
 
     // ---- ids
     assign_ids("person", &mut persons);
