@@ -142,19 +142,6 @@ pub enum Fact {
 }
 
 impl Fact {
-    /// The supporting text.
-    pub fn evidence(&self) -> &Evidence {
-        match self {
-            Fact::Role { evidence, .. }
-            | Fact::Affiliation { evidence, .. }
-            | Fact::OrganizedBy { evidence, .. }
-            | Fact::HeldAt { evidence, .. }
-            | Fact::Covers { evidence, .. }
-            | Fact::Discussed { evidence, .. }
-            | Fact::Mentions { evidence, .. } => evidence,
-        }
-    }
-
     /// The supporting text, to change.
     pub fn evidence_mut(&mut self) -> &mut Evidence {
         match self {
@@ -800,6 +787,28 @@ mod tests {
         ];
         for (a, b, want) in cases {
             assert_eq!(compatible(&v(a), &v(b)), *want, "{a} ~ {b}");
+        }
+    }
+
+    /// After extraction a report keeps only the text around its evidence, and every
+    /// snippet is the one cut from the whole text.
+    #[test]
+    fn snippets_survive_compaction() {
+        let lex = Lexicon::builtin();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reports");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths.iter().take(3) {
+            let doc = crate::ingest::Document::new("r.txt", std::fs::read_to_string(path).unwrap());
+            let clean = text::clean(&doc, &lex);
+            let mut x = extract(&clean, &lex);
+            let mut n = 0;
+            for ev in x.evidence_mut() {
+                assert!(!Arc::ptr_eq(ev.source(), clean.source()), "evidence still points to the whole text");
+                assert_eq!(ev.snippet(), text::snippet(&doc.original, ev.start(), ev.end(), crate::graph::SNIPPET_CONTEXT));
+                n += 1;
+            }
+            assert!(n > 5, "{}: {n} evidence", path.display());
         }
     }
 
