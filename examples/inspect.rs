@@ -16,7 +16,7 @@ fn main() -> anyhow::Result<()> {
     }
     for f in &x.facts {
         match f {
-            Fact::Role { person, role, session, evidence } => println!("ROLE {} {role} {session:?} | {}", x.persons[*person].name, evidence.snippet),
+            Fact::Role { person, role, session, evidence } => println!("ROLE {} {role} {session:?} | {}", x.persons[*person].name, evidence.snippet()),
             Fact::Affiliation { person, institution, title, .. } => println!("AFF {} -> {} ({title:?})", x.persons[*person].name, x.institutions[*institution].name),
             Fact::OrganizedBy { institution, .. } => println!("ORG {}", x.institutions[*institution].name),
             _ => {}

@@ -10,8 +10,9 @@
 //! Cost, for D reports of total size B bytes and m extracted mentions:
 //! - read + clean + extract: O(B) work, spread over the threads; the per-report steps are
 //!   independent;
-//! - memory: the D extractions (persons, institutions, facts, evidence snippets — a small
-//!   fraction of the text) plus, per thread, the one report being extracted;
+//! - memory: the D extractions (persons, institutions, facts, and of each report's text
+//!   only the windows its evidence snippets are cut from, once: see
+//!   [`crate::graph::Source`]) plus, per thread, the one report being extracted;
 //! - resolve and graph: as documented in [`crate::resolve`] (blocking keys) and
 //!   [`crate::graph`]; they run on one thread after the parallel phase.
 //!

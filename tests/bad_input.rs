@@ -246,8 +246,8 @@ fn txt_pdf_and_html_of_one_report_are_one_event() {
     assert_eq!(khurram.documents.len(), 3, "{khurram:?}");
     // evidence offsets point into each document's own text
     for ev in &khurram.evidence {
-        let doc = ingest::read_document(&inp.join(&*ev.document)).unwrap();
-        assert!(doc.original[ev.start..ev.end].contains("Iqbal"), "{ev:?}");
+        let doc = ingest::read_document(&inp.join(ev.document())).unwrap();
+        assert!(doc.original[ev.start()..ev.end()].contains("Iqbal"), "{ev:?}");
     }
 }
 
@@ -509,7 +509,7 @@ fn hostile_text_never_panics() {
                 reportgraph::extract::Fact::Role { evidence, .. } => evidence,
                 _ => continue,
             };
-            assert!(t.get(ev.start..ev.end).is_some(), "evidence {}..{} of {t:?}", ev.start, ev.end);
+            assert!(t.get(ev.start()..ev.end()).is_some(), "evidence {}..{} of {t:?}", ev.start(), ev.end());
         }
     }
     // and the graph of all of them

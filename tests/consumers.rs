@@ -78,12 +78,7 @@ fn cli_build_outputs_load_in_consumers() {
 }
 
 fn ev(snippet: &str) -> Evidence {
-    Evidence {
-        document: "r&d <1>.txt".into(),
-        start: 0,
-        end: snippet.len(),
-        snippet: snippet.into(),
-    }
+    Evidence::new("r&d <1>.txt", 0, snippet.len() as u32, snippet)
 }
 
 fn node(id: &str, kind: NodeKind, label: &str) -> Node {

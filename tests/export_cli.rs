@@ -152,12 +152,7 @@ fn sample_corpus_every_view_and_format_loads_in_consumers() {
 }
 
 fn ev(doc: &str, snippet: &str) -> Evidence {
-    Evidence {
-        document: doc.into(),
-        start: 0,
-        end: snippet.len(),
-        snippet: snippet.into(),
-    }
+    Evidence::new(doc, 0, snippet.len() as u32, snippet)
 }
 
 fn node(id: &str, kind: NodeKind, label: &str) -> Node {

@@ -42,7 +42,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 fn ev(document: &str, snippet: &str) -> Evidence {
-    Evidence { document: document.into(), start: 1, end: 2, snippet: snippet.into() }
+    Evidence::new(document, 1, 2, snippet)
 }
 
 /// A graph with strings in every field: a person, an event and an institution, a role and

@@ -82,7 +82,7 @@ fuzz_target!(|input: Input| {
             date: n.date.clone(),
             venue: n.venue.clone(),
             sessions: n.sessions.clone(),
-            evidence: n.documents.iter().map(|d| Evidence { document: d.clone(), start: 0, end: n.snippet.len(), snippet: n.snippet.clone() }).collect(),
+            evidence: n.documents.iter().map(|d| Evidence::new(d.as_str(), 0, n.snippet.len() as u32, n.snippet.as_str())).collect(),
             ..Default::default()
         })
         .collect();
@@ -96,7 +96,7 @@ fuzz_target!(|input: Input| {
             let mut edge = Edge::new(EdgeKind::ALL[e.kind as usize % EdgeKind::ALL.len()], e.key.clone());
             edge.title = e.title.clone();
             edge.session = e.session.clone();
-            edge.evidence = vec![Evidence { document: e.key.clone(), start: 1, end: 0, snippet: e.snippet.clone() }];
+            edge.evidence = vec![Evidence::new(e.key.as_str(), 1, 0, e.snippet.as_str())];
             let from = nodes[e.from as usize % nodes.len()].id.clone();
             let to = nodes[e.to as usize % nodes.len()].id.clone();
             (from, to, edge)

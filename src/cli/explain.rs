@@ -46,7 +46,7 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
         aliases: &n.aliases,
         documents: &n.documents,
         merges: &n.merges,
-        evidence: n.evidence.iter().map(|e| format!("{} [{}..{}]: {}", e.document, e.start, e.end, e.snippet)).collect(),
+        evidence: n.evidence.iter().map(|e| format!("{} [{}..{}]: {}", e.document(), e.start(), e.end(), e.snippet())).collect(),
     };
     if a.common.json {
         super::output::json(&x)?;

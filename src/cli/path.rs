@@ -38,7 +38,7 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
     };
     for (i, s) in chain.steps.iter().enumerate() {
         let ev = s.evidence.as_ref();
-        let snippet = ev.map(|e| e.snippet.to_string()).unwrap_or_default();
+        let snippet = ev.map(|e| e.snippet().to_string()).unwrap_or_default();
         if a.common.csv {
             rows.push(vec![
                 (i + 1).to_string(),
@@ -49,7 +49,7 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
                 s.to.id.clone(),
                 s.to.label.clone(),
                 s.session.clone().unwrap_or_default(),
-                ev.map(|e| e.document.to_string()).unwrap_or_default(),
+                ev.map(|e| e.document().to_string()).unwrap_or_default(),
                 snippet,
             ]);
         } else {
@@ -60,7 +60,7 @@ pub fn run(a: Args, lex: &reportgraph::Lexicon) -> anyhow::Result<u8> {
                 (None, false) => format!("← {}", s.relation),
             };
             let source = ev
-                .map(|e| format!("[{}] {}", e.document, e.snippet))
+                .map(|e| format!("[{}] {}", e.document(), e.snippet()))
                 .unwrap_or_default();
             rows.push(vec![
                 (i + 1).to_string(),

@@ -486,12 +486,7 @@ pub(crate) mod testgraph {
     use crate::graph::{Edge, EdgeKind, Evidence, Node, NodeKind, ReportGraph};
 
     fn ev(doc: &str, snippet: &str) -> Evidence {
-        Evidence {
-            document: doc.into(),
-            start: 3,
-            end: 17,
-            snippet: snippet.into(),
-        }
+        Evidence::new(doc, 3, 17, snippet)
     }
 
     fn edge(kind: EdgeKind, key: &str) -> Edge {

@@ -13,12 +13,13 @@ pub mod person;
 pub mod role;
 pub mod tokens;
 
-use crate::graph::{EdgeKind, Evidence};
+use crate::graph::{EdgeKind, Evidence, Source};
 use crate::lexicon::Lexicon;
 use crate::text::{self, CleanText, Span};
 use institution::InstMention;
 use person::NameMention;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A person of one report (all mentions of one human in it).
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +141,21 @@ pub enum Fact {
     },
 }
 
+impl Fact {
+    /// The supporting text, to change.
+    pub fn evidence_mut(&mut self) -> &mut Evidence {
+        match self {
+            Fact::Role { evidence, .. }
+            | Fact::Affiliation { evidence, .. }
+            | Fact::OrganizedBy { evidence, .. }
+            | Fact::HeldAt { evidence, .. }
+            | Fact::Covers { evidence, .. }
+            | Fact::Discussed { evidence, .. }
+            | Fact::Mentions { evidence, .. } => evidence,
+        }
+    }
+}
+
 /// Everything extracted from one report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extraction {
@@ -157,6 +173,42 @@ pub struct Extraction {
     pub places: Vec<NamedRec>,
     /// Relations.
     pub facts: Vec<Fact>,
+}
+
+impl Extraction {
+    /// Every evidence of the extraction: records, event, facts.
+    pub fn evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
+        self.persons
+            .iter_mut()
+            .map(|p| &mut p.evidence)
+            .chain(self.institutions.iter_mut().map(|i| &mut i.evidence))
+            .chain(self.event.evidence.iter_mut())
+            .chain(self.topics.iter_mut().chain(self.places.iter_mut()).map(|n| &mut n.evidence))
+            .chain(self.facts.iter_mut().map(Fact::evidence_mut))
+    }
+
+    /// Frees the spare capacity of its lists: the extraction is kept until resolution.
+    pub fn shrink_to_fit(&mut self) {
+        self.persons.shrink_to_fit();
+        for p in &mut self.persons {
+            p.surfaces.shrink_to_fit();
+        }
+        self.institutions.shrink_to_fit();
+        self.topics.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.facts.shrink_to_fit();
+    }
+
+    /// Points the evidence cut from `full` (a report's whole text) to a copy of only the
+    /// parts their snippets need ([`Source::compact`]): what is kept of a report after its
+    /// extraction is the text around its evidence, once, however many claims share it.
+    pub fn compact_source(&mut self, full: &Arc<Source>) {
+        let spans: Vec<(usize, usize)> = self.evidence_mut().filter(|e| Arc::ptr_eq(e.source(), full)).map(|e| (e.start(), e.end())).collect();
+        let compact = Arc::new(full.compact(spans));
+        for e in self.evidence_mut().filter(|e| Arc::ptr_eq(e.source(), full)) {
+            e.set_source(compact.clone());
+        }
+    }
 }
 
 /// A person mention tied to its person (cluster) in the report.
@@ -273,7 +325,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     facts.extend(affs);
     facts.extend(topic_facts);
     let places = event::places_of(&doc, &ev, &mut facts);
-    Extraction {
+    let mut x = Extraction {
         document: clean.document.clone(),
         persons: doc.persons,
         institutions: doc.insts,
@@ -281,7 +333,10 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
         topics,
         places,
         facts,
-    }
+    };
+    x.compact_source(clean.source());
+    x.shrink_to_fit();
+    x
 }
 
 /// Folded lower-case key of an institution name: "the", accents, punctuation and
@@ -740,6 +795,28 @@ mod tests {
         ];
         for (a, b, want) in cases {
             assert_eq!(compatible(&v(a), &v(b)), *want, "{a} ~ {b}");
+        }
+    }
+
+    /// After extraction a report keeps only the text around its evidence, and every
+    /// snippet is the one cut from the whole text.
+    #[test]
+    fn snippets_survive_compaction() {
+        let lex = Lexicon::builtin();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reports");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths.iter().take(3) {
+            let doc = crate::ingest::Document::new("r.txt", std::fs::read_to_string(path).unwrap());
+            let clean = text::clean(&doc, &lex);
+            let mut x = extract(&clean, &lex);
+            let mut n = 0;
+            for ev in x.evidence_mut() {
+                assert!(!Arc::ptr_eq(ev.source(), clean.source()), "evidence still points to the whole text");
+                assert_eq!(ev.snippet(), text::snippet(&doc.original, ev.start(), ev.end(), crate::graph::SNIPPET_CONTEXT));
+                n += 1;
+            }
+            assert!(n > 5, "{}: {n} evidence", path.display());
         }
     }
 

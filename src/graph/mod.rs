@@ -9,7 +9,7 @@ pub mod model;
 
 pub use build::build_graph;
 pub use load::{load_json, LoadError};
-pub use model::{slug, Edge, EdgeKind, Evidence, Node, NodeKind};
+pub use model::{slug, Edge, EdgeKind, Evidence, Node, NodeKind, Source, SNIPPET_CONTEXT};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -36,34 +36,56 @@ impl ReportGraph {
     /// result does not depend on the order of the inputs. Edges whose ends are missing are
     /// dropped; duplicate ids keep the first node.
     pub fn from_parts(
-        mut nodes: Vec<Node>,
+        nodes: Vec<Node>,
         mut edges: Vec<(String, String, Edge)>,
-        mut documents: Vec<String>,
+        documents: Vec<String>,
     ) -> ReportGraph {
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        nodes.dedup_by(|a, b| a.id == b.id);
         edges.sort_by(|a, b| (&a.0, &a.1, &a.2.key).cmp(&(&b.0, &b.1, &b.2.key)));
         edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.key == b.2.key);
-        documents.sort();
-        documents.dedup();
-        let mut g = StableDiGraph::with_capacity(nodes.len(), edges.len());
-        let mut ids = HashMap::with_capacity(nodes.len());
-        for n in nodes {
-            let id = n.id.clone();
-            let ix = g.add_node(n);
-            ids.insert(id, ix);
-        }
+        let (mut rg, _) = ReportGraph::with_nodes(nodes, documents);
+        rg.graph.reserve_exact_edges(edges.len());
         for (s, t, e) in edges {
-            if let (Some(&a), Some(&b)) = (ids.get(&s), ids.get(&t)) {
-                g.add_edge(a, b, e);
+            if let (Some(a), Some(b)) = (rg.index_of(&s), rg.index_of(&t)) {
+                rg.graph.add_edge(a, b, e);
             }
         }
-        ReportGraph {
+        rg
+    }
+
+    /// A graph of these nodes, without edges: nodes inserted sorted by id (so node indices
+    /// are in id order), duplicate ids keeping the first node. Also returns, for each
+    /// position in `nodes`, the index of the node with its id.
+    ///
+    /// Complexity: O(n log n) for n nodes.
+    pub(crate) fn with_nodes(nodes: Vec<Node>, mut documents: Vec<String>) -> (ReportGraph, Vec<NodeIndex>) {
+        documents.sort();
+        documents.dedup();
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        // stable: of equal ids, the first comes first
+        order.sort_by(|&a, &b| nodes[a].id.cmp(&nodes[b].id));
+        let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+        let mut at = vec![NodeIndex::end(); slots.len()];
+        let mut g = StableDiGraph::with_capacity(slots.len(), 0);
+        let mut ids: HashMap<String, NodeIndex> = HashMap::with_capacity(slots.len());
+        for p in order {
+            let Some(n) = slots[p].take() else { continue };
+            at[p] = match ids.get(&n.id) {
+                Some(&ix) => ix,
+                None => {
+                    let id = n.id.clone();
+                    let ix = g.add_node(n);
+                    ids.insert(id, ix);
+                    ix
+                }
+            };
+        }
+        let rg = ReportGraph {
             graph: g,
             documents,
             undirected: false,
             ids,
-        }
+        };
+        (rg, at)
     }
 
     /// The node index of an id.

@@ -203,7 +203,7 @@ mod tests {
             .evidence
             .as_ref()
             .unwrap()
-            .snippet
+            .snippet()
             .contains("speaker"));
     }
 

@@ -34,12 +34,7 @@ fn edge(
         Some(x) => format!("{kind}@{x}"),
         None => kind.to_string(),
     };
-    let evidence = vec![Evidence {
-        document: "000.txt".into(),
-        start: 0,
-        end: 1,
-        snippet: format!("{s} {kind} {t}").into(),
-    }];
+    let evidence = vec![Evidence::new("000.txt", 0, 1, format!("{s} {kind} {t}"))];
     let mut e = Edge::new(kind, key);
     e.title = title.map(Into::into);
     e.session = session.map(Into::into);

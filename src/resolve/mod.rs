@@ -29,7 +29,7 @@ mod union;
 pub use aliases::{Aliases, AliasesError};
 
 use crate::extract::{self, compatible, inst_key, key_token, similar, Extraction, Fact};
-use crate::graph::{slug, EdgeKind, Evidence};
+use crate::graph::{slug, EdgeKind, Evidence, NodeKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use union::Constrained;
 
@@ -75,19 +75,35 @@ pub struct EventEntity {
     pub sessions: Vec<String>,
 }
 
-/// A relation between entities, by id.
+/// An entity of the [`Resolved`] corpus: its kind and its index in the list of that kind
+/// (persons, institutions, events, topics, places).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityRef {
+    /// Which list.
+    pub kind: NodeKind,
+    /// Index in the list.
+    pub index: u32,
+}
+
+impl EntityRef {
+    fn new(kind: NodeKind, index: usize) -> EntityRef {
+        EntityRef { kind, index: index as u32 }
+    }
+}
+
+/// A relation between entities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
-    /// Source id.
-    pub source: String,
-    /// Target id.
-    pub target: String,
+    /// Source.
+    pub source: EntityRef,
+    /// Target.
+    pub target: EntityRef,
     /// Kind.
     pub kind: EdgeKind,
     /// Affiliation title.
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// Session.
-    pub session: Option<String>,
+    pub session: Option<Box<str>>,
     /// Supporting text.
     pub evidence: Evidence,
 }
@@ -269,6 +285,10 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
     }
 
+    // the matching state of a stage is freed when the stage is done (memory: it is as
+    // large as the extractions)
+    drop((iuf, ireason, inst_names));
+
     // ---- events, blocked by (date, title word) and (date, organiser): a report is compared
     // only with events of the same day that share a title word or an organiser
     let mut events: Vec<EventEntity> = Vec::new();
@@ -348,6 +368,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
         event_of[d] = idx;
     }
+
+    drop((event_words, by_word, by_org, event_orgs));
 
     // ---- persons
     let mut prefs: Vec<(usize, usize)> = Vec::new();
@@ -510,6 +532,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         }
     }
 
+    drop((ptoks, paffs, person_names, puf, preason));
+
     // ---- topics and places
     let mut topics: Vec<Entity> = Vec::new();
     let mut topic_ix: HashMap<String, usize> = HashMap::new();
@@ -533,6 +557,8 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         place_map.push(x.places.iter().map(|t| add_named(&mut places, &mut place_ix, &t.name, &x.document, &t.evidence)).collect());
     }
 
+    drop((topic_ix, place_ix));
+
     // ---- ids
     assign_ids("person", &mut persons);
     assign_ids("institution", &mut institutions);
@@ -555,20 +581,21 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     assign_ids("place", &mut places);
 
     // ---- relations
-    let mut relations = Vec::new();
+    // one relation per fact: sized once rather than grown by doubling
+    let mut relations = Vec::with_capacity(docs.iter().map(|x| x.facts.len()).sum());
     for (d, x) in docs.iter().enumerate() {
-        let ev_id = events[event_of[d]].entity.id.clone();
-        let pid = |p: usize| persons[person_of[pref_base[d] + p]].id.clone();
-        let iid = |i: usize| institutions[inst_of[inst_base[d] + i]].id.clone();
+        let ev_id = EntityRef::new(NodeKind::Event, event_of[d]);
+        let pid = |p: usize| EntityRef::new(NodeKind::Person, person_of[pref_base[d] + p]);
+        let iid = |i: usize| EntityRef::new(NodeKind::Institution, inst_of[inst_base[d] + i]);
         for f in &x.facts {
             let rel = match f {
-                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id.clone(), kind: *role, title: None, session: session.clone(), evidence: evidence.clone() },
-                Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.clone(), session: None, evidence: evidence.clone() },
-                Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id.clone(), target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
-                Fact::HeldAt { place, evidence } => Relation { source: ev_id.clone(), target: places[place_map[d][*place]].id.clone(), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
-                Fact::Covers { topic, evidence } => Relation { source: ev_id.clone(), target: topics[topic_map[d][*topic]].id.clone(), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
-                Fact::Discussed { person, topic, evidence } => Relation { source: pid(*person), target: topics[topic_map[d][*topic]].id.clone(), kind: EdgeKind::Discussed, title: None, session: None, evidence: evidence.clone() },
-                Fact::Mentions { person, evidence } => Relation { source: ev_id.clone(), target: pid(*person), kind: EdgeKind::Mentions, title: None, session: None, evidence: evidence.clone() },
+                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id, kind: *role, title: None, session: session.as_deref().map(Box::from), evidence: evidence.clone() },
+                Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.as_deref().map(Box::from), session: None, evidence: evidence.clone() },
+                Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id, target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
+                Fact::HeldAt { place, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Place, place_map[d][*place]), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
+                Fact::Covers { topic, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
+                Fact::Discussed { person, topic, evidence } => Relation { source: pid(*person), target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Discussed, title: None, session: None, evidence: evidence.clone() },
+                Fact::Mentions { person, evidence } => Relation { source: ev_id, target: pid(*person), kind: EdgeKind::Mentions, title: None, session: None, evidence: evidence.clone() },
             };
             relations.push(rel);
         }

@@ -25,8 +25,9 @@ pub struct CleanText {
     offsets: Vec<u32>,
     /// The original text (for snippets).
     original: String,
-    /// The report name once, shared by every evidence of the report.
-    shared_name: std::sync::Arc<str>,
+    /// The original text once more, shared by every evidence of the report for its
+    /// snippet (see [`crate::graph::Source`]).
+    source: std::sync::Arc<crate::graph::Source>,
 }
 
 impl CleanText {
@@ -49,18 +50,23 @@ impl CleanText {
         &self.original
     }
 
+    /// The report's source (its whole original text) that [`CleanText::evidence`] points to.
+    pub fn source(&self) -> &std::sync::Arc<crate::graph::Source> {
+        &self.source
+    }
+
     /// Evidence for a cleaned byte range: original span and a snippet of the original text
     /// around it (whitespace collapsed).
     pub fn evidence(&self, start: usize, end: usize) -> crate::graph::Evidence {
         let (s, e) = self.original_span(start, end);
-        let snippet = snippet(&self.original, s, e, 60);
-        crate::graph::Evidence { document: self.shared_name.clone(), start: s, end: e, snippet: snippet.into() }
+        // offsets into the original are u32 (see `offsets`)
+        crate::graph::Evidence::in_source(&self.source, s as u32, e as u32)
     }
 }
 
-/// A snippet of `text` covering `start..end` plus up to `context` bytes either side, cut at
-/// character boundaries and with whitespace collapsed.
-pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
+/// The byte range of `text` a [`snippet`] of `start..end` is cut from: up to `context`
+/// bytes either side, widened to character boundaries.
+pub fn snippet_window(text: &str, start: usize, end: usize, context: usize) -> (usize, usize) {
     let mut a = start.saturating_sub(context);
     while a > 0 && !text.is_char_boundary(a) {
         a -= 1;
@@ -69,6 +75,13 @@ pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
     while b < text.len() && !text.is_char_boundary(b) {
         b += 1;
     }
+    (a, b)
+}
+
+/// A snippet of `text` covering `start..end` plus up to `context` bytes either side, cut at
+/// character boundaries and with whitespace collapsed.
+pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
+    let (a, b) = snippet_window(text, start, end, context);
     let mut out = String::with_capacity(b - a);
     let mut space = false;
     let part = &text[a..b];
@@ -216,7 +229,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
         }
     }
     b.offsets.push(cut as u32);
-    CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone(), shared_name: doc.name.as_str().into() }
+    CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone(), source: std::sync::Arc::new(crate::graph::Source::new(doc.name.as_str().into(), &doc.original)) }
 }
 
 struct Builder {
