@@ -103,7 +103,6 @@ fn edge_key<'r>(ix: &impl Fn(EntityRef) -> NodeIndex, r: &'r Relation) -> (NodeI
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::graph::EdgeKind;
 
     /// [`build_graph`] orders edges by kind name for their keys: right only while no
