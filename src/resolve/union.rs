@@ -33,8 +33,42 @@ impl UnionFind {
         true
     }
 
-    pub fn same(&mut self, a: usize, b: usize) -> bool {
-        self.find(a) == self.find(b)
+    /// The sets, ordered by representative, each as its members in increasing order.
+    ///
+    /// Complexity: O(n · α(n)) — a counting sort by representative, no comparisons.
+    pub fn groups(&mut self) -> Groups {
+        let n = self.parent.len();
+        let roots: Vec<usize> = (0..n).map(|x| self.find(x)).collect();
+        let mut start = vec![0usize; n + 1];
+        for &r in &roots {
+            start[r + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut members = vec![0usize; n];
+        for (x, &r) in roots.iter().enumerate() {
+            members[next[r]] = x;
+            next[r] += 1;
+        }
+        let mut bounds = vec![0];
+        bounds.extend((0..n).filter(|&r| start[r + 1] > start[r]).map(|r| start[r + 1]));
+        Groups { members, bounds }
+    }
+}
+
+/// The sets of a [`UnionFind`], stored one after another.
+pub(crate) struct Groups {
+    members: Vec<usize>,
+    /// `bounds[i]..bounds[i + 1]` are the positions of set `i` in `members`.
+    bounds: Vec<usize>,
+}
+
+impl Groups {
+    /// Each set's members, in order.
+    pub fn slices(&self) -> Vec<&[usize]> {
+        self.bounds.windows(2).map(|w| &self.members[w[0]..w[1]]).collect()
     }
 }
 
@@ -73,7 +107,33 @@ impl Constrained {
         self.uf.find(x)
     }
 
-    pub fn same(&mut self, a: usize, b: usize) -> bool {
-        self.uf.same(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_are_ordered_by_representative_with_sorted_members() {
+        let mut uf = UnionFind::new(7);
+        uf.union(5, 1);
+        uf.union(1, 6);
+        uf.union(4, 3);
+        let g = uf.groups();
+        let got: Vec<Vec<usize>> = g.slices().into_iter().map(<[usize]>::to_vec).collect();
+        // roots: {1,5,6} → 1, {3,4} → 3; singletons 0 and 2
+        assert_eq!(got, vec![vec![0], vec![1, 5, 6], vec![2], vec![3, 4]]);
+        assert!(UnionFind::new(0).groups().slices().is_empty());
+    }
+
+    #[test]
+    fn constrained_refuses_declared_different_names() {
+        let tags = vec![vec![(0, "a".to_string())], vec![(0, "b".to_string())], vec![], vec![]];
+        let mut c = Constrained::new(tags);
+        assert!(c.union(0, 2));
+        assert!(!c.union(2, 1), "2 joined a, which is declared different from b");
+        assert!(c.union(1, 3));
+        assert_ne!(c.find(0), c.find(1));
+        assert_eq!(c.find(1), c.find(3));
     }
 }
