@@ -37,7 +37,7 @@ fn node(kind: NodeKind, e: Entity) -> Node {
 pub fn build_graph(r: Resolved) -> ReportGraph {
     // node numbers: persons, institutions, events, topics, places, each in list order
     let lists = [r.persons.len(), r.institutions.len(), r.events.len(), r.topics.len(), r.places.len()];
-    let offset = |e: EntityRef| -> usize {
+    let number = |e: EntityRef| -> usize {
         let k = NodeKind::ALL.iter().position(|&k| k == e.kind).unwrap_or(0);
         lists[..k].iter().sum::<usize>() + e.index
     };
@@ -56,32 +56,62 @@ pub fn build_graph(r: Resolved) -> ReportGraph {
     }));
     nodes.par_extend(r.topics.into_par_iter().map(|e| node(NodeKind::Topic, e)));
     nodes.par_extend(r.places.into_par_iter().map(|e| node(NodeKind::Place, e)));
-    let (nodes, position) = order_by_id(nodes);
+    let position = order_by_id(&mut nodes);
 
-    let mut rels: Vec<(usize, usize, Relation)> = r.relations.into_par_iter().map(|rel| (position[offset(rel.source)], position[offset(rel.target)], rel)).collect();
-    // stable: within an edge, relations keep their order (the first title wins)
-    rels.par_sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| key_order(&a.2, &b.2)));
-    let edges = split_at_edges(rels).into_par_iter().flat_map_iter(edges_of).collect();
-    ReportGraph::from_sorted(nodes, edges, r.documents)
+    // relations ordered by edge: (source, target) positions, key, then relation order
+    // (the first title wins); an order of numbers, the relations stay in place
+    let rels = r.relations;
+    let ends: Vec<(u32, u32)> = rels.par_iter().map(|rel| (position[number(rel.source)], position[number(rel.target)])).collect();
+    let mut order: Vec<u32> = (0..rels.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        let (ra, rb) = (&rels[a as usize], &rels[b as usize]);
+        ends[a as usize].cmp(&ends[b as usize]).then_with(|| key_order(ra, rb)).then(a.cmp(&b))
+    });
+    let count = 1 + order.windows(2).filter(|w| !same_edge(&rels, &ends, w[0], w[1])).count();
+    let count = if order.is_empty() { 0 } else { count };
+    ReportGraph::from_sorted(nodes, edges(rels, ends, order), count, r.documents)
 }
 
-/// Nodes sorted by id, the first of several with one id kept (as
-/// [`ReportGraph::from_parts`] does), and for each input node its position in the result.
-fn order_by_id(nodes: Vec<Node>) -> (Vec<Node>, Vec<usize>) {
+/// Sorts nodes by id, keeping the first of several with one id (as
+/// [`ReportGraph::from_parts`] does); returns, for each node number before the sort, its
+/// position after. Node positions fit in `u32`: a node takes well over 100 bytes.
+///
+/// Complexity: O(n log n) comparisons (in parallel), O(n) moves, in place.
+fn order_by_id(nodes: &mut Vec<Node>) -> Vec<u32> {
     let mut order: Vec<usize> = (0..nodes.len()).collect();
     order.par_sort_by(|&a, &b| nodes[a].id.cmp(&nodes[b].id));
-    let mut position = vec![0; nodes.len()];
-    let mut kept: Vec<usize> = Vec::with_capacity(nodes.len());
+    let mut position = vec![0u32; nodes.len()];
+    let mut kept = 0u32;
     for (k, &i) in order.iter().enumerate() {
         if k > 0 && nodes[order[k - 1]].id == nodes[i].id {
             position[i] = position[order[k - 1]];
         } else {
-            position[i] = kept.len();
-            kept.push(i);
+            position[i] = kept;
+            kept += 1;
         }
     }
-    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-    (kept.into_iter().filter_map(|i| slots[i].take()).collect(), position)
+    permute(nodes, &order);
+    nodes.dedup_by(|a, b| a.id == b.id);
+    position
+}
+
+/// Reorders `v` in place so that `v[k]` becomes the old `v[order[k]]`, following the
+/// permutation's cycles. `order` must be a permutation of `0..v.len()`.
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        // position k takes the element from order[k]
+        let mut k = start;
+        done[k] = true;
+        while order[k] != start {
+            v.swap(k, order[k]);
+            k = order[k];
+            done[k] = true;
+        }
+    }
 }
 
 /// The order of edge keys (`kind`, `kind@session`) as strings, without making them.
@@ -97,66 +127,54 @@ fn key_order(a: &Relation, b: &Relation) -> Ordering {
     bytes(a).cmp(&bytes(b))
 }
 
-/// One edge's relations have the same ends, kind and session.
-fn same_edge(a: &(usize, usize, Relation), b: &(usize, usize, Relation)) -> bool {
-    a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.session == b.2.session
+/// Relations `a` and `b` are one edge: same ends, kind and session.
+fn same_edge(rels: &[Relation], ends: &[(u32, u32)], a: u32, b: u32) -> bool {
+    let (ra, rb) = (&rels[a as usize], &rels[b as usize]);
+    ends[a as usize] == ends[b as usize] && ra.kind == rb.kind && ra.session == rb.session
 }
 
-/// Relations sorted by edge, cut into a few runs of whole edges (for the threads).
-fn split_at_edges(mut rels: Vec<(usize, usize, Relation)>) -> Vec<Vec<(usize, usize, Relation)>> {
-    let parts = rayon::current_num_threads() * 4;
-    let size = rels.len() / parts + 1;
-    let mut runs = Vec::new();
-    // cut from the back, so that each relation moves once
-    let mut end = rels.len();
-    while end > 0 {
-        let mut cut = end.saturating_sub(size);
-        while cut > 0 && same_edge(&rels[cut - 1], &rels[cut]) {
-            cut -= 1;
+/// The edges, in `order` (relations sorted by edge), each made of its run of relations:
+/// reports and evidence sorted, without repeats; the first title. Relations are moved,
+/// not copied.
+fn edges(rels: Vec<Relation>, ends: Vec<(u32, u32)>, order: Vec<u32>) -> impl Iterator<Item = (usize, usize, Edge)> {
+    let mut slots: Vec<Option<Relation>> = rels.into_iter().map(Some).collect();
+    let mut order = order.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let i = order.next()? as usize;
+        let first = slots[i].take()?;
+        let (s, t) = ends[i];
+        let key = match &first.session {
+            Some(session) => format!("{}@{}", first.kind, session),
+            None => first.kind.to_string(),
+        };
+        let mut e = Edge::new(first.kind, key);
+        e.session = first.session;
+        e.title = first.title;
+        e.evidence.push(first.evidence);
+        while let Some(&j) = order.peek() {
+            let j = j as usize;
+            if ends[j] != (s, t) || !slots[j].as_ref().is_some_and(|r| r.kind == e.kind && r.session == e.session) {
+                break;
+            }
+            order.next();
+            if let Some(r) = slots[j].take() {
+                if e.title.is_none() {
+                    e.title = r.title;
+                }
+                e.evidence.push(r.evidence);
+            }
         }
-        runs.push(rels.split_off(cut));
-        end = cut;
-    }
-    runs.reverse();
-    runs
-}
-
-/// The edges of a run of relations sorted by edge, with their ends' positions.
-fn edges_of(rels: Vec<(usize, usize, Relation)>) -> Vec<(usize, usize, Edge)> {
-    let mut edges: Vec<(usize, usize, Edge)> = Vec::new();
-    let mut docs: Vec<std::sync::Arc<str>> = Vec::new();
-    let mut last: Option<(usize, usize)> = None;
-    let finish = |edges: &mut Vec<(usize, usize, Edge)>, docs: &mut Vec<std::sync::Arc<str>>| {
-        if let Some((_, _, e)) = edges.last_mut() {
-            docs.sort();
-            docs.dedup();
-            e.documents = docs.drain(..).map(|d| d.to_string()).collect();
-            e.evidence.sort();
-            e.evidence.dedup();
-        }
-    };
-    for (s, t, rel) in rels {
-        let same = last == Some((s, t)) && edges.last().is_some_and(|(_, _, e)| e.kind == rel.kind && e.session == rel.session);
-        if !same {
-            finish(&mut edges, &mut docs);
-            let key = match &rel.session {
-                Some(session) => format!("{}@{}", rel.kind, session),
-                None => rel.kind.to_string(),
-            };
-            let mut e = Edge::new(rel.kind, key);
-            e.session = rel.session;
-            edges.push((s, t, e));
-            last = Some((s, t));
-        }
-        let Some((_, _, e)) = edges.last_mut() else { continue };
-        if e.title.is_none() {
-            e.title = rel.title;
-        }
-        docs.push(rel.evidence.document.clone());
-        e.evidence.push(rel.evidence);
-    }
-    finish(&mut edges, &mut docs);
-    edges
+        // evidence sorts by report first: its reports come in order
+        e.evidence.sort();
+        e.evidence.dedup();
+        e.documents = e.evidence.iter().map(|ev| &ev.document).fold(Vec::new(), |mut docs: Vec<String>, d| {
+            if docs.last().map(String::as_str) != Some(&**d) {
+                docs.push(d.to_string());
+            }
+            docs
+        });
+        Some((s as usize, t as usize, e))
+    })
 }
 
 #[cfg(test)]
@@ -193,39 +211,47 @@ mod tests {
         }
     }
 
+    fn ev(doc: &str, start: usize) -> Evidence {
+        Evidence { document: doc.into(), start, end: start + 1, snippet: "x".into() }
+    }
+
     #[test]
     fn edges_gather_their_relations() {
         let with = |doc: &str, start: usize, title: Option<&str>| {
             let mut r = rel(EdgeKind::AffiliatedWith, None);
-            r.evidence = Evidence { document: doc.into(), start, end: start + 1, snippet: "x".into() };
+            r.evidence = ev(doc, start);
             r.title = title.map(String::from);
             r
         };
-        let rels = vec![
-            (0, 1, with("b.txt", 5, None)),
-            (0, 1, with("a.txt", 3, Some("Director"))),
-            (0, 1, with("b.txt", 5, Some("Fellow"))),
-            (0, 2, with("a.txt", 1, None)),
-            (1, 2, rel(EdgeKind::Speaker, Some("S"))),
-        ];
-        let edges = edges_of(rels);
-        assert_eq!(edges.len(), 3);
-        let (s, t, e) = &edges[0];
+        let rels = vec![with("b.txt", 5, None), with("a.txt", 3, Some("Director")), with("b.txt", 5, Some("Fellow")), with("a.txt", 1, None), rel(EdgeKind::Speaker, Some("S"))];
+        let ends = vec![(0, 1), (0, 1), (0, 1), (0, 2), (1, 2)];
+        let got: Vec<(usize, usize, Edge)> = edges(rels, ends, vec![0, 1, 2, 3, 4]).collect();
+        assert_eq!(got.len(), 3);
+        let (s, t, e) = &got[0];
         assert_eq!((*s, *t), (0, 1));
         assert_eq!(e.documents, ["a.txt", "b.txt"]);
-        assert_eq!(e.evidence.len(), 2, "the repeated span is kept once");
+        assert_eq!(e.evidence, [ev("a.txt", 3), ev("b.txt", 5)], "sorted; the repeated span kept once");
         assert_eq!(e.title.as_deref(), Some("Director"), "the first title");
-        assert_eq!(edges[2].2.key, "speaker@S");
-        assert_eq!(edges[2].2.session.as_deref(), Some("S"));
+        assert_eq!(got[2].2.key, "speaker@S");
+        assert_eq!(got[2].2.session.as_deref(), Some("S"));
     }
 
     #[test]
-    fn runs_never_cut_an_edge() {
-        let rels: Vec<(usize, usize, Relation)> = (0..1000).map(|i| (i / 7, 0, rel(EdgeKind::Speaker, None))).collect();
-        let runs = split_at_edges(rels);
-        assert_eq!(runs.iter().map(Vec::len).sum::<usize>(), 1000);
-        for w in runs.windows(2) {
-            assert_ne!(w[0].last().map(|r| r.0), w[1].first().map(|r| r.0));
-        }
+    fn permute_moves_each_element_to_its_place() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut v, &[3, 0, 4, 1, 2]);
+        assert_eq!(v, ['d', 'a', 'e', 'b', 'c']);
+        let mut one = vec![1];
+        permute(&mut one, &[0]);
+        assert_eq!(one, [1]);
+    }
+
+    #[test]
+    fn nodes_are_ordered_by_id_and_the_first_of_an_id_is_kept() {
+        let n = |id: &str, label: &str| Node { id: id.into(), label: label.into(), ..Default::default() };
+        let mut nodes = vec![n("p:b", "1"), n("p:a", "2"), n("p:b", "3"), n("p:c", "4")];
+        let position = order_by_id(&mut nodes);
+        assert_eq!(nodes.iter().map(|n| n.label.as_str()).collect::<Vec<_>>(), ["2", "1", "4"]);
+        assert_eq!(position, [1, 0, 1, 2]);
     }
 }

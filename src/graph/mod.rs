@@ -70,12 +70,13 @@ impl ReportGraph {
     /// `(source position, target position, edge)` in `nodes`, sorted by (source, target,
     /// key) without repeats — what [`build_graph`] makes; the same graph as
     /// [`ReportGraph::from_parts`] with those ids, without sorting or looking up ids again.
-    /// Edges whose ends are out of range are dropped.
-    pub(crate) fn from_sorted(nodes: Vec<Node>, edges: Vec<(usize, usize, Edge)>, mut documents: Vec<String>) -> ReportGraph {
+    /// `edge_count` is the number of edges expected (room is made for them). Edges whose
+    /// ends are out of range are dropped.
+    pub(crate) fn from_sorted(nodes: Vec<Node>, edges: impl IntoIterator<Item = (usize, usize, Edge)>, edge_count: usize, mut documents: Vec<String>) -> ReportGraph {
         documents.sort();
         documents.dedup();
         let n = nodes.len();
-        let mut g = StableDiGraph::with_capacity(n, edges.len());
+        let mut g = StableDiGraph::with_capacity(n, edge_count);
         let mut ids = HashMap::with_capacity(n);
         for node in nodes {
             let id = node.id.clone();

@@ -179,7 +179,7 @@ fn entity<'a>(label: String, records: impl Iterator<Item = Member<'a>>, more: im
         }
         evidence.push(r.evidence.clone());
         if let Some(why) = r.reason {
-            reasons.push(format!("{} ({}): {}", r.name, r.doc, why));
+            reasons.push([r.name, " (", r.doc, "): ", why].concat());
         }
     }
     aliases.extend(more.filter(|a| *a != label));
@@ -203,12 +203,12 @@ pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
 /// Tags for the `different` rules and unions for the `same` rules, over a list of names.
 /// Without rules, no name is folded.
 fn user_rules(names: &[&str], rules: &aliases::Rules) -> (Constrained, Reasons) {
-    let tags = if rules.has_apart() {
-        names.par_iter().map(|n| rules.apart_groups(n).iter().map(|&g| (g, aliases::name_key(n))).collect()).collect()
+    let tags: Vec<(usize, Vec<union::Tag>)> = if rules.has_apart() {
+        names.par_iter().enumerate().map(|(i, n)| (i, rules.apart_groups(n).iter().map(|&g| (g, aliases::name_key(n))).collect())).collect()
     } else {
-        vec![Vec::new(); names.len()]
+        Vec::new()
     };
-    let mut uf = Constrained::new(tags);
+    let mut uf = Constrained::new(names.len(), tags);
     let mut reasons = Reasons::default();
     if !rules.has_same() {
         return (uf, reasons);

@@ -9,6 +9,11 @@ use std::cmp::Ordering;
 /// A token id.
 pub(super) type Tok = u32;
 
+/// Verdicts of [`Names::similar`] already computed, for pairs of distinct tokens (smaller
+/// id first) that needed the edit distance: the same given and family names meet again
+/// and again.
+pub(super) type SimilarMemo = FxHashMap<(Tok, Tok), bool>;
+
 /// The distinct tokens and names of a corpus.
 #[derive(Default)]
 pub(super) struct Names {
@@ -84,8 +89,9 @@ impl Names {
 
     /// [`crate::extract::similar`] of two tokens, by id: the cheap necessary conditions
     /// (same first letter, four or more letters each, lengths within the edit distance
-    /// allowed) are checked on the stored shapes before the edit distance is computed.
-    pub fn similar(&self, a: Tok, b: Tok) -> bool {
+    /// allowed) are checked on the stored shapes before the edit distance is computed,
+    /// once per pair of tokens (`memo`).
+    pub fn similar(&self, a: Tok, b: Tok, memo: &mut SimilarMemo) -> bool {
         if a == b {
             return true;
         }
@@ -98,7 +104,8 @@ impl Names {
         if diff > 2 || (diff == 2 && la.min(lb) < 7) {
             return false;
         }
-        similar(self.text(a), self.text(b))
+        let key = if a < b { (a, b) } else { (b, a) };
+        *memo.entry(key).or_insert_with(|| similar(self.text(a), self.text(b)))
     }
 
     /// The rank of each name in the order of its token strings (equal ranks for equal
@@ -147,11 +154,15 @@ mod tests {
         let mut n = Names::new();
         let names: Vec<u32> = words.iter().map(|w| n.intern(vec![w.to_string()])).collect();
         let ids: Vec<Tok> = names.iter().map(|&m| n.toks(m)[0]).collect();
-        for (i, a) in words.iter().enumerate() {
-            for (j, b) in words.iter().enumerate() {
-                assert_eq!(n.similar(ids[i], ids[j]), similar(a, b), "{a} ~ {b}");
+        let mut memo = SimilarMemo::default();
+        for _ in 0..2 {
+            for (i, a) in words.iter().enumerate() {
+                for (j, b) in words.iter().enumerate() {
+                    assert_eq!(n.similar(ids[i], ids[j], &mut memo), similar(a, b), "{a} ~ {b}");
+                }
             }
         }
+        assert!(!memo.is_empty() && memo.len() < words.len() * words.len() / 2, "only pairs of compatible shape are computed");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! intern, O(N log N) to rank the names, O(m · k · (MAX_BLOCK + WINDOW)) pair verdicts at
 //! most (over the threads), O(m α(m)) for the merges.
 
-use super::names::{Names, Tok};
+use super::names::{Names, SimilarMemo, Tok};
 use super::union::Constrained;
 use super::{entity, user_rules, Entity, Member, Reasons, MAX_BLOCK, WINDOW};
 use crate::extract::{compatible, key_token, Extraction, Fact};
@@ -54,18 +54,27 @@ impl Why {
     }
 }
 
+/// What a pair verdict needs of a mention, in one place.
+#[derive(Debug, Clone, Copy)]
+struct Info {
+    /// Report.
+    doc: u32,
+    /// Name.
+    name: u32,
+    /// Event of the report.
+    event: u32,
+    /// `affs[aff.0..aff.1]`: the institutions (entity numbers, sorted) the mention is
+    /// affiliated with.
+    aff: (u32, u32),
+}
+
 /// The report-level persons of a corpus, numbered in report order (`g`).
 struct Mentions<'a> {
     docs: &'a [&'a Extraction],
     names: Names,
-    /// Per mention: report, position in the report's persons, name, event.
-    doc: Vec<u32>,
+    info: Vec<Info>,
+    /// Per mention: position in its report's persons.
     local: Vec<u32>,
-    name: Vec<u32>,
-    event: Vec<u32>,
-    /// `aff_start[g]..aff_start[g + 1]`: the institutions (entity numbers, sorted) the
-    /// mention is affiliated with, in `affs`.
-    aff_start: Vec<usize>,
     affs: Vec<u32>,
 }
 
@@ -93,66 +102,66 @@ impl<'a> Mentions<'a> {
                 (toks, affs)
             })
             .collect();
-        let mut m = Mentions {
-            docs,
-            names: Names::new(),
-            doc: Vec::new(),
-            local: Vec::new(),
-            name: Vec::new(),
-            event: Vec::new(),
-            aff_start: vec![0],
-            affs: Vec::new(),
-        };
+        let mut m = Mentions { docs, names: Names::new(), info: Vec::new(), local: Vec::new(), affs: Vec::new() };
         for (d, (toks, affs)) in per_doc.into_iter().enumerate() {
             for (p, (t, a)) in toks.into_iter().zip(affs).enumerate() {
-                m.doc.push(d as u32);
-                m.local.push(p as u32);
-                m.name.push(m.names.intern(t));
-                m.event.push(event_of[d] as u32);
+                let start = m.affs.len() as u32;
                 m.affs.extend(a);
-                m.aff_start.push(m.affs.len());
+                let name = m.names.intern(t);
+                m.info.push(Info { doc: d as u32, name, event: event_of[d] as u32, aff: (start, m.affs.len() as u32) });
+                m.local.push(p as u32);
             }
         }
         m
     }
 
     fn len(&self) -> usize {
-        self.doc.len()
+        self.info.len()
+    }
+
+    fn doc(&self, g: usize) -> usize {
+        self.info[g].doc as usize
+    }
+
+    fn name(&self, g: usize) -> u32 {
+        self.info[g].name
     }
 
     fn toks(&self, g: usize) -> &[Tok] {
-        self.names.toks(self.name[g])
+        self.names.toks(self.name(g))
     }
 
     fn affs(&self, g: usize) -> &[u32] {
-        &self.affs[self.aff_start[g]..self.aff_start[g + 1]]
+        let (start, end) = self.info[g].aff;
+        &self.affs[start as usize..end as usize]
     }
 
     fn record(&self, g: usize) -> &'a crate::extract::PersonRec {
-        &self.docs[self.doc[g] as usize].persons[self.local[g] as usize]
+        &self.docs[self.doc(g)].persons[self.local[g] as usize]
     }
 
     fn document(&self, g: usize) -> &'a str {
-        &self.docs[self.doc[g] as usize].document
+        &self.docs[self.doc(g)].document
     }
 
     /// Whether two mentions of different reports are one human, and why. Pure: depends
-    /// only on the two mentions.
-    fn judge(&self, a: usize, b: usize) -> Option<Why> {
-        if self.doc[a] == self.doc[b] {
+    /// only on the two mentions (`memo` only remembers token comparisons).
+    fn judge(&self, a: usize, b: usize, memo: &mut SimilarMemo) -> Option<Why> {
+        let (ia, ib) = (self.info[a], self.info[b]);
+        if ia.doc == ib.doc {
             return None;
         }
-        let (na, nb) = (self.name[a], self.name[b]);
+        let (na, nb) = (ia.name, ib.name);
         let (ta, tb) = (self.names.toks(na), self.names.toks(nb));
         if ta.is_empty() || tb.is_empty() {
             return None;
         }
-        if ta.len() >= 2 && ta.len() == tb.len() && ta.iter().zip(tb).all(|(&x, &y)| self.names.similar(x, y)) {
+        if ta.len() >= 2 && ta.len() == tb.len() && ta.iter().zip(tb).all(|(&x, &y)| self.names.similar(x, y, memo)) {
             return Some(if na == nb { Why::SameFullName } else { Why::FullNameEdit });
         }
         let backing = if sorted_intersect(self.affs(a), self.affs(b)) {
             Backing::SharedAffiliation
-        } else if self.event[a] == self.event[b] {
+        } else if ia.event == ib.event {
             Backing::SameEvent
         } else {
             return None;
@@ -170,10 +179,10 @@ impl<'a> Mentions<'a> {
     /// The verdicts of a block, in the order a sequential run meets its pairs: every
     /// pair of a block of at most [`MAX_BLOCK`]; in a larger one (a token as common as
     /// "Muhammad"), its members sorted by name, each with the next [`WINDOW`].
-    fn judge_block(&self, members: &mut [u32], rank: &[u32]) -> Vec<(u32, u32, Why)> {
+    fn judge_block(&self, members: &mut [u32], rank: &[u32], memo: &mut SimilarMemo) -> Vec<(u32, u32, Why)> {
         let mut hits = Vec::new();
         let mut judge = |a: u32, b: u32| {
-            if let Some(why) = self.judge(a as usize, b as usize) {
+            if let Some(why) = self.judge(a as usize, b as usize, memo) {
                 hits.push((a.min(b), a.max(b), why));
             }
         };
@@ -184,7 +193,7 @@ impl<'a> Mentions<'a> {
                 }
             }
         } else {
-            members.sort_unstable_by_key(|&g| (rank[self.name[g as usize] as usize], g));
+            members.sort_unstable_by_key(|&g| (rank[self.name(g as usize) as usize], g));
             for (i, &a) in members.iter().enumerate() {
                 for &b in members[i + 1..].iter().take(WINDOW) {
                     judge(a, b);
@@ -221,7 +230,7 @@ impl<'a> Mentions<'a> {
             .collect();
         let mut blocks: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
         for g in 0..self.len() {
-            for &b in &name_blocks[self.name[g] as usize] {
+            for &b in &name_blocks[self.name(g) as usize] {
                 blocks[b as usize].push(g as u32);
             }
         }
@@ -283,7 +292,7 @@ pub(super) fn resolve_persons(
     let mut of_name: Vec<Vec<u32>> = vec![Vec::new(); m.names.len()];
     for g in 0..m.len() {
         if m.toks(g).len() >= 2 {
-            of_name[m.name[g] as usize].push(g as u32);
+            of_name[m.name(g) as usize].push(g as u32);
         }
     }
     let mut by_rank: Vec<usize> = (0..m.names.len()).collect();
@@ -292,7 +301,7 @@ pub(super) fn resolve_persons(
         let members = &of_name[n];
         // members are in report order: several reports when the first and last differ
         let (Some(&first), Some(&last)) = (members.first(), members.last()) else { continue };
-        if m.doc[first as usize] == m.doc[last as usize] {
+        if m.doc(first as usize) == m.doc(last as usize) {
             continue;
         }
         for &g in &members[1..] {
@@ -304,7 +313,7 @@ pub(super) fn resolve_persons(
     // pairs inside blocks, judged in parallel, joined in order
     let mut blocks = m.blocks();
     for batch in blocks.chunks_mut(BATCH) {
-        let hits: Vec<Vec<(u32, u32, Why)>> = batch.par_iter_mut().map(|members| m.judge_block(members, &rank)).collect();
+        let hits: Vec<Vec<(u32, u32, Why)>> = batch.par_iter_mut().map_init(SimilarMemo::default, |memo, members| m.judge_block(members, &rank, memo)).collect();
         for (lo, hi, why) in hits.into_iter().flatten() {
             join(&mut puf, &mut reasons, lo as usize, hi as usize, why);
         }
@@ -348,7 +357,7 @@ fn given_name_at_institution(m: &Mentions, puf: &mut Constrained, reasons: &mut 
     // the reports of each cluster (sorted), kept up to date as clusters join
     let mut cluster_docs: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
     for members in puf.uf.groups().slices() {
-        let mut docs: Vec<u32> = members.iter().map(|&g| m.doc[g]).collect();
+        let mut docs: Vec<u32> = members.iter().map(|&g| m.info[g].doc).collect();
         docs.dedup();
         cluster_docs.insert(puf.find(members[0]), docs);
     }
