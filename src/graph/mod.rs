@@ -88,6 +88,36 @@ impl ReportGraph {
         (rg, at)
     }
 
+    /// Builds a graph from nodes sorted by id without repeats and edges given as
+    /// `(source position, target position, edge)` in `nodes`, sorted by (source, target,
+    /// key) without repeats — what [`build_graph`] makes; the same graph as
+    /// [`ReportGraph::from_parts`] with those ids, without sorting or looking up ids again.
+    /// `edge_count` is the number of edges expected (room is made for them). Edges whose
+    /// ends are out of range are dropped.
+    pub(crate) fn from_sorted(nodes: Vec<Node>, edges: impl IntoIterator<Item = (usize, usize, Edge)>, edge_count: usize, mut documents: Vec<String>) -> ReportGraph {
+        documents.sort();
+        documents.dedup();
+        let n = nodes.len();
+        let mut g = StableDiGraph::with_capacity(n, edge_count);
+        let mut ids = HashMap::with_capacity(n);
+        for node in nodes {
+            let id = node.id.clone();
+            let ix = g.add_node(node);
+            ids.insert(id, ix);
+        }
+        for (s, t, e) in edges {
+            if s < n && t < n {
+                g.add_edge(NodeIndex::new(s), NodeIndex::new(t), e);
+            }
+        }
+        ReportGraph {
+            graph: g,
+            documents,
+            undirected: false,
+            ids,
+        }
+    }
+
     /// The node index of an id.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
         self.ids.get(id).copied()

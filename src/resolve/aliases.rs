@@ -112,6 +112,16 @@ impl Rules {
     pub fn apart_groups(&self, name: &str) -> &[usize] {
         self.apart.get(&name_key(name)).map_or(&[], Vec::as_slice)
     }
+
+    /// There are `same` rules.
+    pub fn has_same(&self) -> bool {
+        !self.same_group.is_empty()
+    }
+
+    /// There are `different` rules.
+    pub fn has_apart(&self) -> bool {
+        !self.apart.is_empty()
+    }
 }
 
 /// Folded comparison key of a name: lower case, accents and punctuation removed,
@@ -136,6 +146,8 @@ mod tests {
         assert_eq!(r.same_group("shabbir ahmed"), Some(0));
         assert_eq!(r.same_group("Prof. Shabir Ahmed Khan"), Some(0));
         assert_eq!(r.apart_groups("a b"), &[0]);
+        assert!(r.has_same() && r.has_apart());
+        assert!(!Aliases::default().compile().has_same() && !Aliases::default().compile().has_apart());
         assert!(Aliases::parse("[[same]]\nnames = 3").is_err());
     }
 }

@@ -13,6 +13,12 @@
 //! (MAX_BLOCK + WINDOW)) comparisons at most, plus O(m log m) for the maps; events are
 //! compared only with events of the same date. Memory is O(m).
 //!
+//! Parallelism: the per-record work (folding names, name keys, title words, the pair
+//! verdicts inside blocks, building the entities and the relations) runs on rayon's
+//! threads; the merges themselves are applied in one fixed order (reports sorted by name,
+//! blocks by key, pairs in block order), so the result — entities, ids, merge reasons —
+//! is the same on any number of threads.
+//!
 //! Merge rules, strongest first:
 //! - institutions: same folded key (case, accents, "the", Centre/Center, trailing city
 //!   removed), an alias or acronym declared in a report, an acronym equal to a name's
@@ -24,13 +30,20 @@
 //!   name: a shared affiliation or the same event.
 
 pub mod aliases;
+mod events;
+mod institutions;
+mod names;
+mod persons;
 mod union;
 
 pub use aliases::{Aliases, AliasesError};
 
-use crate::extract::{self, compatible, inst_key, key_token, similar, Extraction, Fact};
+use crate::extract::{Extraction, Fact};
 use crate::graph::{slug, EdgeKind, Evidence, NodeKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 use union::Constrained;
 
 /// Blocks larger than this are not compared pairwise but by sorted neighbourhood
@@ -75,19 +88,21 @@ pub struct EventEntity {
     pub sessions: Vec<String>,
 }
 
-/// An entity of the [`Resolved`] corpus: its kind and its index in the list of that kind
-/// (persons, institutions, events, topics, places).
+/// An entity of a [`Resolved`] corpus: its kind and its position in the list of that
+/// kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntityRef {
-    /// Which list.
+    /// The kind, which says the list: persons, institutions, events, topics or places.
     pub kind: NodeKind,
-    /// Index in the list.
+    /// The position in that list (u32: a relation is one of the largest things held in
+    /// memory at scale).
     pub index: u32,
 }
 
 impl EntityRef {
-    fn new(kind: NodeKind, index: usize) -> EntityRef {
-        EntityRef { kind, index: index as u32 }
+    /// The entity of `kind` at `index` of its list.
+    pub fn new(kind: NodeKind, index: usize) -> EntityRef {
+        EntityRef { kind, index: u32::try_from(index).expect("fewer than 2^32 entities of a kind") }
     }
 }
 
@@ -127,6 +142,66 @@ pub struct Resolved {
     pub relations: Vec<Relation>,
 }
 
+impl Resolved {
+    /// The entity an [`EntityRef`] points to; `None` when it points past its list.
+    pub fn entity(&self, r: EntityRef) -> Option<&Entity> {
+        match r.kind {
+            NodeKind::Person => self.persons.get(r.index as usize),
+            NodeKind::Institution => self.institutions.get(r.index as usize),
+            NodeKind::Event => self.events.get(r.index as usize).map(|e| &e.entity),
+            NodeKind::Topic => self.topics.get(r.index as usize),
+            NodeKind::Place => self.places.get(r.index as usize),
+        }
+    }
+}
+
+/// Merge reasons of report-level records, by record number.
+type Reasons = FxHashMap<usize, Cow<'static, str>>;
+
+/// One report-level record of an entity.
+struct Member<'a> {
+    /// Its report.
+    doc: &'a str,
+    /// Its name there.
+    name: &'a str,
+    /// Where the report names it.
+    evidence: &'a Evidence,
+    /// Why it was merged into the entity.
+    reason: Option<&'a str>,
+}
+
+/// An entity from its records, in report order: every report, every spelling other than
+/// the label (the records' names and `more`), each record's evidence, and the reasons of
+/// the merges as "name (report): reason".
+fn entity<'a>(label: String, records: impl Iterator<Item = Member<'a>>, more: impl Iterator<Item = &'a str>) -> Entity {
+    let mut documents: Vec<&str> = Vec::new();
+    let mut aliases: BTreeSet<&str> = BTreeSet::new();
+    let mut evidence = Vec::new();
+    let mut reasons = Vec::new();
+    for r in records {
+        if documents.last() != Some(&r.doc) {
+            documents.push(r.doc);
+        }
+        if r.name != label {
+            aliases.insert(r.name);
+        }
+        evidence.push(r.evidence.clone());
+        if let Some(why) = r.reason {
+            reasons.push([r.name, " (", r.doc, "): ", why].concat());
+        }
+    }
+    aliases.extend(more.filter(|a| *a != label));
+    Entity {
+        id: String::new(),
+        aliases: aliases.into_iter().map(String::from).collect(),
+        documents: documents.into_iter().map(String::from).collect(),
+        evidence,
+        subtype: None,
+        reasons,
+        label,
+    }
+}
+
 /// Resolves the extractions of a corpus. The result does not depend on the order of
 /// `docs`.
 pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
@@ -134,17 +209,25 @@ pub fn resolve(docs: &[Extraction], lex: &crate::Lexicon) -> Resolved {
 }
 
 /// Tags for the `different` rules and unions for the `same` rules, over a list of names.
-fn user_rules(names: &[&str], rules: &aliases::Rules) -> (Constrained, HashMap<usize, String>) {
-    let tags = names.iter().map(|n| rules.apart_groups(n).iter().map(|&g| (g, aliases::name_key(n))).collect()).collect();
-    let mut uf = Constrained::new(tags);
-    let mut reasons = HashMap::new();
+/// Without rules, no name is folded.
+fn user_rules(names: &[&str], rules: &aliases::Rules) -> (Constrained, Reasons) {
+    let tags: Vec<(usize, Vec<union::Tag>)> = if rules.has_apart() {
+        names.par_iter().enumerate().map(|(i, n)| (i, rules.apart_groups(n).iter().map(|&g| (g, aliases::name_key(n))).collect())).collect()
+    } else {
+        Vec::new()
+    };
+    let mut uf = Constrained::new(names.len(), tags);
+    let mut reasons = Reasons::default();
+    if !rules.has_same() {
+        return (uf, reasons);
+    }
     let mut first_of_group: HashMap<usize, usize> = HashMap::new();
     for (i, n) in names.iter().enumerate() {
         if let Some(g) = rules.same_group(n) {
             match first_of_group.get(&g) {
                 Some(&f) => {
                     if uf.union(f, i) {
-                        reasons.insert(i, "user alias (aliases file, [[same]])".to_string());
+                        reasons.insert(i, Cow::Borrowed("user alias (aliases file, [[same]])"));
                     }
                 }
                 None => {
@@ -162,377 +245,9 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     let mut docs: Vec<&Extraction> = docs.iter().collect();
     docs.sort_by(|a, b| a.document.cmp(&b.document));
 
-    // ---- institutions
-    let mut inst_refs: Vec<(usize, usize)> = Vec::new(); // (doc, local)
-    let mut inst_base: Vec<usize> = Vec::new();
-    for (d, x) in docs.iter().enumerate() {
-        inst_base.push(inst_refs.len());
-        for i in 0..x.institutions.len() {
-            inst_refs.push((d, i));
-        }
-    }
-    let inst_names: Vec<&str> = inst_refs.iter().map(|&(d, i)| docs[d].institutions[i].name.as_str()).collect();
-    let (mut iuf, mut ireason) = user_rules(&inst_names, &rules);
-    {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        for (g, &(d, i)) in inst_refs.iter().enumerate() {
-            let r = &docs[d].institutions[i];
-            if r.acronym_only {
-                continue;
-            }
-            let mut keys = vec![inst_key(&r.name), strip_places(&inst_key(&r.name), lex)];
-            // one broadcaster or paper under several programme names: "PTV News", "PTV World News"
-            if r.kind == "media" {
-                if let Some(first) = r.name.split_whitespace().next().filter(|w| extract::institution::is_acronym(w) && w.len() >= 2) {
-                    keys.push(format!("media:{first}"));
-                }
-            }
-            for a in &r.aliases {
-                if !extract::institution::is_acronym(a) {
-                    keys.push(inst_key(a));
-                }
-            }
-            // one proper name and institution words, in any language and order:
-            // "Clingendael Institute" ~ "Instituut Clingendael"
-            keys.extend(core_name(&r.name, lex).map(|c| format!("core:{c}")));
-            for k in keys {
-                if k.is_empty() {
-                    continue;
-                }
-                match by_key.get(&k) {
-                    Some(&o) => {
-                        if iuf.union(o, g) {
-                            ireason.insert(g, format!("same name key \"{k}\""));
-                        }
-                    }
-                    None => {
-                        by_key.insert(k, g);
-                    }
-                }
-            }
-        }
-        // acronyms: declared aliases first, then initials when unambiguous
-        let mut acr: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        for (g, &(d, i)) in inst_refs.iter().enumerate() {
-            let r = &docs[d].institutions[i];
-            if r.acronym_only {
-                continue;
-            }
-            for a in &r.aliases {
-                if extract::institution::is_acronym(a) {
-                    acr.entry(a.clone()).or_default().insert(iuf.find(g));
-                }
-            }
-        }
-        let mut initials: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        for (g, &(d, i)) in inst_refs.iter().enumerate() {
-            let r = &docs[d].institutions[i];
-            if !r.acronym_only {
-                initials.entry(extract::initials(&r.name)).or_default().insert(iuf.find(g));
-            }
-        }
-        for (g, &(d, i)) in inst_refs.iter().enumerate() {
-            let r = &docs[d].institutions[i];
-            let names: Vec<&String> = if r.acronym_only { vec![&r.name] } else { r.aliases.iter().filter(|a| extract::institution::is_acronym(a)).collect() };
-            for a in names {
-                let target = acr.get(a).filter(|s| s.len() == 1).or_else(|| initials.get(a.as_str()).filter(|s| s.len() == 1));
-                if let Some(&o) = target.and_then(|s| s.iter().next()) {
-                    if iuf.union(o, g) {
-                        ireason.insert(g, format!("acronym {a}"));
-                    }
-                }
-            }
-        }
-    }
-    let mut institutions: Vec<Entity> = Vec::new();
-    let mut inst_of: Vec<usize> = vec![0; inst_refs.len()];
-    {
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for g in 0..inst_refs.len() {
-            groups.entry(iuf.find(g)).or_default().push(g);
-        }
-        for members in groups.values() {
-            let recs: Vec<&extract::InstRec> = members.iter().map(|&g| &docs[inst_refs[g].0].institutions[inst_refs[g].1]).collect();
-            // canonical: the longest non-acronym name, else the acronym
-            let label = recs
-                .iter()
-                .filter(|r| !r.acronym_only)
-                .map(|r| r.name.clone())
-                .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
-                .unwrap_or_else(|| recs[0].name.clone());
-            let mut e = Entity { label: label.clone(), ..Default::default() };
-            for (&g, r) in members.iter().zip(&recs) {
-                e.documents.insert(docs[inst_refs[g].0].document.clone());
-                if r.name != label {
-                    e.aliases.insert(r.name.clone());
-                }
-                for a in &r.aliases {
-                    if *a != label {
-                        e.aliases.insert(a.clone());
-                    }
-                }
-                e.evidence.push(r.evidence.clone());
-                if let Some(why) = ireason.get(&g) {
-                    e.reasons.push(format!("{} ({}): {}", r.name, docs[inst_refs[g].0].document, why));
-                }
-            }
-            e.subtype = recs.iter().find(|r| !r.acronym_only).map(|r| r.kind.clone());
-            let idx = institutions.len();
-            for &g in members {
-                inst_of[g] = idx;
-            }
-            institutions.push(e);
-        }
-    }
-
-    // the matching state of a stage is freed when the stage is done (memory: it is as
-    // large as the extractions)
-    drop((iuf, ireason, inst_names));
-
-    // ---- events, blocked by (date, title word) and (date, organiser): a report is compared
-    // only with events of the same day that share a title word or an organiser
-    let mut events: Vec<EventEntity> = Vec::new();
-    let mut event_orgs: Vec<BTreeSet<usize>> = Vec::new();
-    let mut event_words: Vec<BTreeSet<String>> = Vec::new();
-    let mut by_word: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    let mut by_org: HashMap<(String, usize), Vec<usize>> = HashMap::new();
-    let mut event_of: Vec<usize> = vec![0; docs.len()];
-    for (d, x) in docs.iter().enumerate() {
-        let orgs: BTreeSet<usize> = x
-            .facts
-            .iter()
-            .filter_map(|f| if let Fact::OrganizedBy { institution, .. } = f { Some(inst_of[inst_base[d] + institution]) } else { None })
-            .collect();
-        let words = title_words(x.event.title.as_deref().unwrap_or(""));
-        // a full date (YYYY-MM-DD) is needed to join two reports
-        let day = x.event.date.as_ref().filter(|day| day.len() >= 10);
-        let found = day.and_then(|day| {
-            let mut cands: Vec<usize> = words
-                .iter()
-                .filter_map(|w| by_word.get(&(day.clone(), w.clone())))
-                .chain(orgs.iter().filter_map(|&o| by_org.get(&(day.clone(), o))))
-                .flatten()
-                .copied()
-                .collect();
-            cands.sort_unstable();
-            cands.dedup();
-            cands.into_iter().find(|&e| same_event(&event_words[e], &words, &orgs, &event_orgs[e]))
-        });
-        let idx = match found {
-            Some(i) => i,
-            None => {
-                let label = x.event.title.clone().unwrap_or_else(|| format!("Event of {}", x.document));
-                events.push(EventEntity {
-                    entity: Entity { label, subtype: Some(x.event.kind.clone()), ..Default::default() },
-                    date: x.event.date.clone(),
-                    venue: x.event.venue.clone(),
-                    city: x.event.city.clone(),
-                    sessions: Vec::new(),
-                });
-                event_orgs.push(BTreeSet::new());
-                let e = events.len() - 1;
-                if let Some(day) = day {
-                    for w in &words {
-                        by_word.entry((day.clone(), w.clone())).or_default().push(e);
-                    }
-                }
-                event_words.push(words);
-                e
-            }
-        };
-        if let Some(day) = day {
-            for &o in orgs.difference(&event_orgs[idx]) {
-                by_org.entry((day.clone(), o)).or_default().push(idx);
-            }
-        }
-        event_orgs[idx].extend(orgs);
-        let e = &mut events[idx];
-        if found.is_some() {
-            e.entity.reasons.push(format!("{}: same date {} and shared title words or organiser", x.document, x.event.date.as_deref().unwrap_or("?")));
-            if let Some(t) = &x.event.title {
-                if *t != e.entity.label {
-                    e.entity.aliases.insert(t.clone());
-                }
-            }
-            e.venue = e.venue.clone().or(x.event.venue.clone());
-            e.city = e.city.clone().or(x.event.city.clone());
-        }
-        e.entity.documents.insert(x.document.clone());
-        if let Some(ev) = &x.event.evidence {
-            e.entity.evidence.push(ev.clone());
-        }
-        for s in &x.event.sessions {
-            if !e.sessions.contains(s) {
-                e.sessions.push(s.clone());
-            }
-        }
-        event_of[d] = idx;
-    }
-
-    drop((event_words, by_word, by_org, event_orgs));
-
-    // ---- persons
-    let mut prefs: Vec<(usize, usize)> = Vec::new();
-    let mut pref_base: Vec<usize> = Vec::new();
-    for (d, x) in docs.iter().enumerate() {
-        pref_base.push(prefs.len());
-        for p in 0..x.persons.len() {
-            prefs.push((d, p));
-        }
-    }
-    let ptoks: Vec<Vec<String>> = prefs.iter().map(|&(d, p)| docs[d].persons[p].name.split_whitespace().map(key_token).collect()).collect();
-    let paffs: Vec<BTreeSet<usize>> = prefs
-        .iter()
-        .map(|&(d, p)| {
-            docs[d]
-                .facts
-                .iter()
-                .filter_map(|f| match f {
-                    Fact::Affiliation { person, institution, .. } if *person == p => Some(inst_of[inst_base[d] + institution]),
-                    _ => None,
-                })
-                .collect()
-        })
-        .collect();
-    let person_names: Vec<&str> = prefs.iter().map(|&(d, p)| docs[d].persons[p].name.as_str()).collect();
-    let (mut puf, mut preason) = user_rules(&person_names, &rules);
-    {
-        let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (g, toks) in ptoks.iter().enumerate() {
-            for t in toks.iter().filter(|t| t.chars().count() >= 3) {
-                blocks.entry(t.clone()).or_default().push(g);
-            }
-            // a typo in every token still shares a 3-letter prefix of the family name
-            if let Some(last) = toks.last() {
-                blocks.entry(format!("#{}", last.chars().take(3).collect::<String>())).or_default().push(g);
-            }
-        }
-        // the same full name (two or more tokens) in several reports: one person, joined
-        // by a hash of the name rather than by comparing pairs
-        let mut by_name: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
-        for (g, toks) in ptoks.iter().enumerate() {
-            if toks.len() >= 2 {
-                by_name.entry(toks.as_slice()).or_default().push(g);
-            }
-        }
-        for members in by_name.values() {
-            let docs_of = |g: &usize| prefs[*g].0;
-            if members.iter().map(docs_of).collect::<BTreeSet<_>>().len() < 2 {
-                continue;
-            }
-            for &g in &members[1..] {
-                if puf.union(members[0], g) {
-                    preason.insert(g, "same full name".into());
-                }
-            }
-        }
-        let mut compare = |a: usize, b: usize| {
-            if prefs[a].0 == prefs[b].0 || puf.same(a, b) {
-                return;
-            }
-            let same_event = event_of[prefs[a].0] == event_of[prefs[b].0];
-            let shared_aff = paffs[a].intersection(&paffs[b]).next().is_some();
-            if let Some(why) = same_person(&ptoks[a], &ptoks[b], same_event, shared_aff) {
-                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                if puf.union(lo, hi) {
-                    preason.insert(hi, why);
-                }
-            }
-        };
-        for members in blocks.values_mut() {
-            if members.len() <= MAX_BLOCK {
-                for (ai, &a) in members.iter().enumerate() {
-                    for &b in &members[ai + 1..] {
-                        compare(a, b);
-                    }
-                }
-            } else {
-                // a token as common as "Muhammad": sorted neighbourhood — members sorted by
-                // their whole name, each compared with the next WINDOW ones
-                members.sort_by(|&a, &b| ptoks[a].cmp(&ptoks[b]).then(a.cmp(&b)));
-                for (ai, &a) in members.iter().enumerate() {
-                    for &b in members[ai + 1..].iter().take(WINDOW) {
-                        compare(a, b);
-                    }
-                }
-            }
-        }
-    }
-    // the same given name at a shared institution ("Taimur Fahad" ~ "Taimur Khan"), only
-    // when that institution has no third person of that given name: otherwise it is
-    // ambiguous which of them is meant, and two differing full names of the same shape
-    // ("Muhammad Bilal Khan", "Muhammad Usman Khan") are two people anyway
-    {
-        let mut by_inst_given: BTreeMap<(usize, &str), BTreeMap<usize, usize>> = BTreeMap::new();
-        for (g, toks) in ptoks.iter().enumerate() {
-            if toks.len() < 2 {
-                continue;
-            }
-            let root = puf.find(g);
-            for &inst in &paffs[g] {
-                by_inst_given.entry((inst, toks[0].as_str())).or_default().entry(root).or_insert(g);
-            }
-        }
-        // the reports of each cluster, kept up to date as clusters join
-        let mut cluster_docs: HashMap<usize, BTreeSet<usize>> = HashMap::new();
-        for (g, &(d, _)) in prefs.iter().enumerate() {
-            cluster_docs.entry(puf.find(g)).or_default().insert(d);
-        }
-        for clusters in by_inst_given.values() {
-            let [(_, &a), (_, &b)] = clusters.iter().collect::<Vec<_>>()[..] else { continue };
-            let same_shape = ptoks[a].len() == ptoks[b].len() && ptoks[a].len() >= 3;
-            let (ra, rb) = (puf.find(a), puf.find(b));
-            if same_shape || ra == rb || !cluster_docs[&ra].is_disjoint(&cluster_docs[&rb]) {
-                continue;
-            }
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            if puf.union(lo, hi) {
-                preason.insert(hi, "same given name and shared affiliation".into());
-                let root = puf.find(lo);
-                let moved: BTreeSet<usize> = [ra, rb].iter().filter(|&&r| r != root).flat_map(|r| cluster_docs.remove(r).unwrap_or_default()).collect();
-                cluster_docs.entry(root).or_default().extend(moved);
-            }
-        }
-    }
-    let mut persons: Vec<Entity> = Vec::new();
-    let mut person_of: Vec<usize> = vec![0; prefs.len()];
-    {
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for g in 0..prefs.len() {
-            groups.entry(puf.find(g)).or_default().push(g);
-        }
-        for members in groups.values() {
-            let recs: Vec<&extract::PersonRec> = members.iter().map(|&g| &docs[prefs[g].0].persons[prefs[g].1]).collect();
-            let label = recs
-                .iter()
-                .map(|r| r.name.clone())
-                .max_by(|a, b| a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(b.cmp(a)))
-                .unwrap_or_default();
-            let mut e = Entity { label: label.clone(), ..Default::default() };
-            for (&g, r) in members.iter().zip(&recs) {
-                e.documents.insert(docs[prefs[g].0].document.clone());
-                if r.name != label {
-                    e.aliases.insert(r.name.clone());
-                }
-                for s in &r.surfaces {
-                    if *s != label {
-                        e.aliases.insert(s.clone());
-                    }
-                }
-                e.evidence.push(r.evidence.clone());
-                if let Some(why) = preason.get(&g) {
-                    e.reasons.push(format!("{} ({}): {}", r.name, docs[prefs[g].0].document, why));
-                }
-            }
-            let idx = persons.len();
-            for &g in members {
-                person_of[g] = idx;
-            }
-            persons.push(e);
-        }
-    }
-
-    drop((ptoks, paffs, person_names, puf, preason));
+    let (mut institutions, inst_of, inst_base) = institutions::resolve_institutions(&docs, lex, &rules);
+    let (mut events, event_of) = events::resolve_events(&docs, &inst_of, &inst_base);
+    let (mut persons, person_of, pref_base) = persons::resolve_persons(&docs, &rules, &inst_of, &inst_base, &event_of);
 
     // ---- topics and places
     let mut topics: Vec<Entity> = Vec::new();
@@ -545,7 +260,9 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
             list.push(Entity { label: name.to_string(), ..Default::default() });
             list.len() - 1
         });
-        if list[i].documents.insert(doc.to_string()) {
+        // reports come in name order: a report already listed is the last one
+        if list[i].documents.last().map(String::as_str) != Some(doc) {
+            list[i].documents.insert(doc.to_string());
             list[i].evidence.push(ev.clone());
         }
         i
@@ -557,49 +274,55 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
         place_map.push(x.places.iter().map(|t| add_named(&mut places, &mut place_ix, &t.name, &x.document, &t.evidence)).collect());
     }
 
-    drop((topic_ix, place_ix));
-
     // ---- ids
-    assign_ids("person", &mut persons);
-    assign_ids("institution", &mut institutions);
+    set_ids("person", &mut persons);
+    set_ids("institution", &mut institutions);
     {
-        let mut ents: Vec<Entity> = events.iter().map(|e| {
-            let mut en = e.entity.clone();
-            en.label = match &e.date {
-                Some(d) => format!("{d} {}", e.entity.label),
-                None => e.entity.label.clone(),
-            };
-            en
-        }).collect();
-        assign_ids("event", &mut ents);
-        for (e, en) in events.iter_mut().zip(ents) {
-            let short: String = en.id.chars().take(80).collect();
+        let keys: Vec<(Cow<str>, Option<&str>)> = events
+            .iter()
+            .map(|e| {
+                let label = match &e.date {
+                    Some(d) => Cow::Owned(format!("{d} {}", e.entity.label)),
+                    None => Cow::Borrowed(e.entity.label.as_str()),
+                };
+                (label, first_document(&e.entity))
+            })
+            .collect();
+        let ids = assign_ids("event", &keys);
+        drop(keys);
+        for (e, id) in events.iter_mut().zip(ids) {
+            let short: String = id.chars().take(80).collect();
             e.entity.id = short.trim_end_matches('-').to_string();
         }
     }
-    assign_ids("topic", &mut topics);
-    assign_ids("place", &mut places);
+    set_ids("topic", &mut topics);
+    set_ids("place", &mut places);
 
     // ---- relations
-    // one relation per fact: sized once rather than grown by doubling
-    let mut relations = Vec::with_capacity(docs.iter().map(|x| x.facts.len()).sum());
-    for (d, x) in docs.iter().enumerate() {
-        let ev_id = EntityRef::new(NodeKind::Event, event_of[d]);
-        let pid = |p: usize| EntityRef::new(NodeKind::Person, person_of[pref_base[d] + p]);
-        let iid = |i: usize| EntityRef::new(NodeKind::Institution, inst_of[inst_base[d] + i]);
-        for f in &x.facts {
-            let rel = match f {
-                Fact::Role { person, role, session, evidence } => Relation { source: pid(*person), target: ev_id, kind: *role, title: None, session: session.as_deref().map(Box::from), evidence: evidence.clone() },
-                Fact::Affiliation { person, institution, title, evidence } => Relation { source: pid(*person), target: iid(*institution), kind: EdgeKind::AffiliatedWith, title: title.as_deref().map(Box::from), session: None, evidence: evidence.clone() },
-                Fact::OrganizedBy { institution, evidence } => Relation { source: ev_id, target: iid(*institution), kind: EdgeKind::OrganizedBy, title: None, session: None, evidence: evidence.clone() },
-                Fact::HeldAt { place, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Place, place_map[d][*place]), kind: EdgeKind::HeldAt, title: None, session: None, evidence: evidence.clone() },
-                Fact::Covers { topic, evidence } => Relation { source: ev_id, target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Covers, title: None, session: None, evidence: evidence.clone() },
-                Fact::Discussed { person, topic, evidence } => Relation { source: pid(*person), target: EntityRef::new(NodeKind::Topic, topic_map[d][*topic]), kind: EdgeKind::Discussed, title: None, session: None, evidence: evidence.clone() },
-                Fact::Mentions { person, evidence } => Relation { source: ev_id, target: pid(*person), kind: EdgeKind::Mentions, title: None, session: None, evidence: evidence.clone() },
-            };
-            relations.push(rel);
-        }
-    }
+    let relations = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, x)| {
+            let ev = EntityRef::new(NodeKind::Event, event_of[d]);
+            let (person_of, pref_base, inst_of, inst_base, topic_map, place_map) = (&person_of, &pref_base, &inst_of, &inst_base, &topic_map, &place_map);
+            let person = move |p: usize| EntityRef::new(NodeKind::Person, person_of[pref_base[d] + p]);
+            let inst = move |i: usize| EntityRef::new(NodeKind::Institution, inst_of[inst_base[d] + i]);
+            let topic = move |t: usize| EntityRef::new(NodeKind::Topic, topic_map[d][t]);
+            let place = move |p: usize| EntityRef::new(NodeKind::Place, place_map[d][p]);
+            x.facts.iter().map(move |f| {
+                let (source, target, kind, title, session, evidence) = match f {
+                    Fact::Role { person: p, role, session, evidence } => (person(*p), ev, *role, None, session.as_deref().map(Box::from), evidence),
+                    Fact::Affiliation { person: p, institution, title, evidence } => (person(*p), inst(*institution), EdgeKind::AffiliatedWith, title.as_deref().map(Box::from), None, evidence),
+                    Fact::OrganizedBy { institution, evidence } => (ev, inst(*institution), EdgeKind::OrganizedBy, None, None, evidence),
+                    Fact::HeldAt { place: p, evidence } => (ev, place(*p), EdgeKind::HeldAt, None, None, evidence),
+                    Fact::Covers { topic: t, evidence } => (ev, topic(*t), EdgeKind::Covers, None, None, evidence),
+                    Fact::Discussed { person: p, topic: t, evidence } => (person(*p), topic(*t), EdgeKind::Discussed, None, None, evidence),
+                    Fact::Mentions { person: p, evidence } => (ev, person(*p), EdgeKind::Mentions, None, None, evidence),
+                };
+                Relation { source, target, kind, title, session, evidence: evidence.clone() }
+            })
+        })
+        .collect();
     Resolved {
         documents: docs.iter().map(|x| x.document.clone()).collect(),
         persons,
@@ -611,79 +334,38 @@ pub fn resolve_with(docs: &[Extraction], lex: &crate::Lexicon, user: &Aliases) -
     }
 }
 
-/// The words of a title that count for matching: folded, lower case, longer than three
-/// letters.
-fn title_words(title: &str) -> BTreeSet<String> {
-    crate::text::fold(title).to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(String::from).collect()
+/// The first report of an entity, by name.
+fn first_document(e: &Entity) -> Option<&str> {
+    e.documents.first().map(String::as_str)
 }
 
-/// Two reports of one day describe the same event: overlapping titles (two or more words,
-/// at least half of the shorter title's) or a shared organiser.
-fn same_event(ta: &BTreeSet<String>, tb: &BTreeSet<String>, orgs: &BTreeSet<usize>, e_orgs: &BTreeSet<usize>) -> bool {
-    let inter = ta.intersection(tb).count();
-    let title_overlap = inter * 2 >= ta.len().min(tb.len()).max(1) && inter >= 2;
-    title_overlap || orgs.intersection(e_orgs).next().is_some()
+/// Gives each entity of a list its id from its label (see [`assign_ids`]).
+fn set_ids(kind: &str, list: &mut [Entity]) {
+    let keys: Vec<(Cow<str>, Option<&str>)> = list.iter().map(|e| (Cow::Borrowed(e.label.as_str()), first_document(e))).collect();
+    let ids = assign_ids(kind, &keys);
+    drop(keys);
+    for (e, id) in list.iter_mut().zip(ids) {
+        e.id = id;
+    }
 }
 
-/// Decides whether two report-level persons are one human; returns the reason.
-fn same_person(a: &[String], b: &[String], same_event: bool, shared_aff: bool) -> Option<String> {
-    if a.is_empty() || b.is_empty() {
-        return None;
-    }
-    let evidence = same_event || shared_aff;
-    let why_ev = if shared_aff { "shared affiliation" } else { "same event" };
-    if a.len() >= 2 && a.len() == b.len() && a.iter().zip(b).all(|(x, y)| similar(x, y)) {
-        return Some(if a == b { "same full name".into() } else { "full name within edit distance".into() });
-    }
-    if a.len() == 1 && b.len() == 1 && a == b && evidence {
-        return Some(format!("same single name and {why_ev}"));
-    }
-    if a.len() >= 2 && b.len() >= 2 && (compatible(a, b) || compatible(b, a)) && evidence {
-        return Some(format!("partial name match and {why_ev}"));
-    }
-    None
-}
-
-/// The one distinctive word of an institution name made of a proper name and institution
-/// words ("Brookings Institution", "Instituut Clingendael" → "clingendael"); `None` when
-/// the rest is more than one word, or a common word, place or demonym ("Ministry of
-/// Defence", "Pakistan Institute"), which would join unrelated institutions.
-fn core_name(name: &str, lex: &crate::Lexicon) -> Option<String> {
-    const FUNCTION: &[&str] = &["of", "for", "and", "the", "on", "in", "at", "de", "du", "des", "la", "le", "el", "y", "et", "für", "und", "der", "die", "voor", "het", "van"];
-    let mut rest = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| !FUNCTION.contains(&w.to_lowercase().as_str()) && !lex.is_institution_word(w));
-    let word = rest.next()?;
-    let distinctive = rest.next().is_none()
-        && word.chars().count() >= 4
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && !lex.is_common_word(word)
-        && !lex.is_place(word)
-        && !lex.demonyms.contains(&word.to_lowercase());
-    distinctive.then(|| key_token(word))
-}
-
-/// A name key without a trailing place ("institute of strategic studies islamabad").
-fn strip_places(key: &str, lex: &crate::Lexicon) -> String {
-    let mut w: Vec<&str> = key.split(' ').collect();
-    while w.len() > 2 && w.last().is_some_and(|l| lex.is_place(l)) {
-        w.pop();
-    }
-    w.join(" ")
-}
-
-fn assign_ids(kind: &str, list: &mut [Entity]) {
-    // order by (label, first document) so ids do not depend on input order
-    let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by(|&a, &b| (&list[a].label, list[a].documents.iter().next()).cmp(&(&list[b].label, list[b].documents.iter().next())));
-    let mut used: HashMap<String, usize> = HashMap::new();
+/// Ids `kind:slug-of-label`, for entities given as (label, first report): entities of one
+/// slug are numbered (`-2`, `-3` …) in order of (label, first report), so ids do not
+/// depend on input order.
+///
+/// Complexity: O(n log n) comparisons; the slugs are made in parallel.
+fn assign_ids(kind: &str, keys: &[(Cow<str>, Option<&str>)]) -> Vec<String> {
+    let bases: Vec<String> = keys.par_iter().map(|(label, _)| format!("{kind}:{}", slug(label))).collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.par_sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut used: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut ids = vec![String::new(); keys.len()];
     for i in order {
-        let base = format!("{kind}:{}", slug(&list[i].label));
-        let n = used.entry(base.clone()).or_insert(0);
+        let n = used.entry(&bases[i]).or_insert(0);
         *n += 1;
-        list[i].id = if *n == 1 { base } else { format!("{base}-{n}") };
+        ids[i] = if *n == 1 { bases[i].clone() } else { format!("{}-{n}", bases[i]) };
     }
+    ids
 }
 
 #[cfg(test)]
@@ -691,20 +373,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn core_name_table() {
-        let lex = crate::Lexicon::builtin();
-        let cases: &[(&str, Option<&str>)] = &[
-            ("Clingendael Institute", Some("clingendael")),
-            ("Instituut Clingendael", Some("clingendael")),
-            ("The Brookings Institution", Some("brookings")),
-            ("Ministry of Defence", None),
-            ("Pakistan Institute", None),
-            ("Institute of Strategic Studies", None),
-            ("Centre for Strategic and International Studies", None),
-            ("Carnegie Mellon University", None),
+    fn ids_are_numbered_in_label_then_report_order() {
+        let keys: Vec<(Cow<str>, Option<&str>)> = vec![(Cow::Borrowed("Ali Khan"), Some("b.txt")), (Cow::Borrowed("Ali  Khan"), Some("a.txt")), (Cow::Borrowed("Ali Khan"), Some("a.txt")), (Cow::Borrowed("Zed"), None)];
+        // "Ali  Khan" sorts before "Ali Khan"; among the two "Ali Khan", a.txt first
+        assert_eq!(assign_ids("person", &keys), ["person:ali-khan-3", "person:ali-khan", "person:ali-khan-2", "person:zed"]);
+    }
+
+    #[test]
+    fn an_entity_lists_reports_once_and_spellings_other_than_its_label() {
+        let ev = |doc: &str| Evidence::new(doc, 0, 1, "x");
+        let (e1, e2, e3) = (ev("a.txt"), ev("a.txt"), ev("b.txt"));
+        let records = vec![
+            Member { doc: "a.txt", name: "Ali Khan", evidence: &e1, reason: None },
+            Member { doc: "a.txt", name: "A. Khan", evidence: &e2, reason: None },
+            Member { doc: "b.txt", name: "Ali Khan", evidence: &e3, reason: Some("same full name") },
         ];
-        for (name, want) in cases {
-            assert_eq!(core_name(name, &lex).as_deref(), *want, "{name}");
-        }
+        let e = entity("Ali Khan".into(), records.into_iter(), ["Dr. Ali Khan", "Ali Khan"].into_iter());
+        assert_eq!(e.documents.iter().collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(e.aliases.iter().collect::<Vec<_>>(), ["A. Khan", "Dr. Ali Khan"]);
+        assert_eq!(e.evidence.len(), 3);
+        assert_eq!(e.reasons, ["Ali Khan (b.txt): same full name"]);
     }
 }
