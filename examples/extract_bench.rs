@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo build --release --examples
-//! ./target/release/examples/extract_bench /work/c2k            # all reports, 3 rounds
+//! ./target/release/examples/extract_bench DIR                  # all reports, 3 rounds
 //! ./target/release/examples/extract_bench DIR --n 200 --rounds 1   # for callgrind
 //! ```
 //!
