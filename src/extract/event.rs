@@ -81,6 +81,22 @@ fn month_num(s: &str) -> Option<u32> {
     MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
 }
 
+/// Whether the sentence around byte `at` of `head` tells of a coming event ("will speak on
+/// Thursday") rather than a past one ("on Thursday called on …"). A sentence with neither
+/// a future nor a past form takes the tense of the report's head (`lower_head`).
+fn future_tense(head: &str, at: usize, lower_head: &str) -> bool {
+    let from = head[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let to = head[at..].find(['.', '\n']).map_or(head.len(), |i| at + i);
+    let sentence = head[from..to].to_lowercase();
+    let has = |words: &[&str]| sentence.split(|c: char| !c.is_alphabetic()).any(|w| words.contains(&w));
+    if has(&["will", "shall", "scheduled"]) || sentence.contains("to be held") {
+        return true;
+    }
+    let past = has(&["was", "were", "spoke", "met", "took", "held", "said", "gave", "led", "began"])
+        || sentence.split(|c: char| !c.is_alphabetic()).any(|w| w.len() > 4 && w.ends_with("ed"));
+    !past && (lower_head.contains("will ") || lower_head.contains("scheduled"))
+}
+
 /// Day of the week, 0 = Monday, of a proleptic Gregorian date.
 fn weekday(y: i32, m: u32, d: u32) -> u32 {
     // days from civil (H. Hinnant)
@@ -261,7 +277,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             let has_day_in_event = in_event_sentence.is_some() || field.is_some();
             if !has_day_in_event {
                 let wd = weekday(y, m, d);
-                let future = lower_head.contains("will ") || lower_head.contains("scheduled");
+                let future = future_tense(head, c.get(0).map_or(0, |m| m.start()), &lower_head);
                 let shift = if future { (want + 7 - wd) % 7 } else { (wd + 7 - want) % 7 };
                 let (mut yy, mut mm, mut dd) = (y, m, d as i64 + if future { shift as i64 } else { -(shift as i64) });
                 if dd < 1 {
@@ -576,6 +592,18 @@ mod tests {
             }
         }
         assert!(r.organizer_after.is_match("hoſted by X"));
+    }
+
+    #[test]
+    fn tense_of_a_weekday() {
+        let at = |h: &str| h.find("Thursday").unwrap();
+        let past = "Lagos, Friday 20 June 2025 - Experts on Thursday called on the government. \"We will export,\" one said.";
+        assert!(!future_tense(past, at(past), &past.to_lowercase()));
+        let coming = "Lagos, 16 June 2025 - The Centre will hold its lecture on Thursday in Lagos.";
+        assert!(future_tense(coming, at(coming), &coming.to_lowercase()));
+        // no tense in the sentence: the report's head decides
+        let headline = "Minister to open forum on Thursday\nThe forum will gather 200 delegates.";
+        assert!(future_tense(headline, at(headline), &headline.to_lowercase()));
     }
 
     #[test]

@@ -35,6 +35,7 @@ enum Backing {
 enum Why {
     SameFullName,
     FullNameEdit,
+    SameNameButHyphens,
     SingleName(Backing),
     Partial(Backing),
     GivenAtInstitution,
@@ -45,6 +46,7 @@ impl Why {
         match self {
             Why::SameFullName => "same full name",
             Why::FullNameEdit => "full name within edit distance",
+            Why::SameNameButHyphens => "same full name but for hyphens",
             Why::SingleName(Backing::SharedAffiliation) => "same single name and shared affiliation",
             Why::SingleName(Backing::SameEvent) => "same single name and same event",
             Why::Partial(Backing::SharedAffiliation) => "partial name match and shared affiliation",
@@ -159,6 +161,11 @@ impl<'a> Mentions<'a> {
         if ta.len() >= 2 && ta.len() == tb.len() && ta.iter().zip(tb).all(|(&x, &y)| self.names.similar(x, y, memo)) {
             return Some(if na == nb { Why::SameFullName } else { Why::FullNameEdit });
         }
+        let (sa, sb) = (self.names.strings(na), self.names.strings(nb));
+        // "Zainab Abubakar-Lawal" and "Zainab Abubakar Lawal"
+        if ta.len() >= 2 && tb.len() >= 2 && ta.len() != tb.len() && same_but_hyphens(sa, sb) {
+            return Some(Why::SameNameButHyphens);
+        }
         let backing = if sorted_intersect(self.affs(a), self.affs(b)) {
             Backing::SharedAffiliation
         } else if ia.event == ib.event {
@@ -169,7 +176,6 @@ impl<'a> Mentions<'a> {
         if ta.len() == 1 && tb.len() == 1 && na == nb {
             return Some(Why::SingleName(backing));
         }
-        let (sa, sb) = (self.names.strings(na), self.names.strings(nb));
         if ta.len() >= 2 && tb.len() >= 2 && (compatible(sa, sb) || compatible(sb, sa)) {
             return Some(Why::Partial(backing));
         }
@@ -239,6 +245,16 @@ impl<'a> Mentions<'a> {
         let mut slots: Vec<Option<Vec<u32>>> = blocks.into_iter().map(Some).collect();
         order.into_iter().filter_map(|b| slots[b].take()).collect()
     }
+}
+
+/// Whether two names have the same words once hyphens are read as spaces (no allocation:
+/// it runs on every pair of a block whose names differ in length).
+fn same_but_hyphens(a: &[String], b: &[String]) -> bool {
+    fn words(v: &[String]) -> impl Iterator<Item = &str> {
+        v.iter().flat_map(|t| t.split('-')).filter(|w| !w.is_empty())
+    }
+    let hyphen = |v: &[String]| v.iter().any(|t| t.contains('-'));
+    (hyphen(a) || hyphen(b)) && words(a).eq(words(b))
 }
 
 /// Joins the clusters of `lo` and `hi` unless forbidden, recording why on `hi`; false
@@ -396,4 +412,18 @@ fn person_entity(m: &Mentions, members: &[usize], reasons: &Reasons) -> Entity {
     let records = members.iter().zip(&recs).map(|(&g, r)| Member { doc: m.document(g), name: &r.name, evidence: &r.evidence, reason: reasons.get(&g).map(|w| w.as_ref()) });
     let surfaces = recs.iter().flat_map(|r| r.surfaces.iter().map(String::as_str));
     entity(label.to_string(), records, surfaces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_but_hyphens;
+
+    #[test]
+    fn hyphens_read_as_spaces() {
+        let v = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(same_but_hyphens(&v("zainab abubakar-lawal"), &v("zainab abubakar lawal")));
+        assert!(same_but_hyphens(&v("jean-baptiste essomba"), &v("jean baptiste essomba")));
+        assert!(!same_but_hyphens(&v("zainab abubakar"), &v("zainab abubakar lawal")));
+        assert!(!same_but_hyphens(&v("ana maria lopez"), &v("ana lopez")));
+    }
 }
