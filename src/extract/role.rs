@@ -540,6 +540,11 @@ mod tests {
                 &["Jane Okoro: moderator", "Tom Ellery: questioner"],
             ),
             (
+                "role as a title before the name",
+                "The panel met on 3 May 2024. Moderator Jane Okoro thanked the panel. Dr. Helen Marsh said that patrols were too few.",
+                &["Helen Marsh: speaker", "Jane Okoro: moderator"],
+            ),
+            (
                 "attendee who asks",
                 "Participants included Rita Soames, analyst, Harbour Trust. Rita Soames asked why the fund was late.",
                 &["Rita Soames: questioner"],
