@@ -400,10 +400,10 @@ impl Lexicon {
         with_lower(w, |l| self.common_words.contains(l))
     }
 
-    /// True for a post-nominal written as one word ("OBE", "MP", "PhD"), as written.
+    /// True for a post-nominal of one word ("OBE", "MP", "PhD"), as written, without a
+    /// final dot (the list keeps none).
     pub fn is_postnominal_word(&self, word: &str) -> bool {
-        let w = word.trim_end_matches('.');
-        self.postnominals.iter().any(|p| p.len() == 1 && p[0] == w)
+        self.postnominals.iter().any(|p| p.len() == 1 && p[0] == word)
     }
 
     /// True for a known given name (folded, case-insensitive).

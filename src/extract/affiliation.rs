@@ -99,7 +99,7 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         if c == ',' {
             let next = body[i + 1..].trim_start();
             let w: String = next.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-            let postnominal = doc.lex.postnominals.iter().any(|p| p.len() == 1 && p[0] == w);
+            let postnominal = doc.lex.is_postnominal_word(&w);
             if w.chars().next().is_some_and(|c| c.is_lowercase()) && !APPOS_CONT.contains(&w.as_str()) && !postnominal {
                 stop = i;
                 break;

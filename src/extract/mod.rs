@@ -482,7 +482,7 @@ fn find_institutions(doc: &mut Doc) {
                     None if acronym_in_institution_position(&toks, k, li, lex)
                         && !lex.is_title(p)
                         && !lex.is_place(p)
-                        && !lex.postnominals.iter().any(|x| x.len() == 1 && x[0] == p)
+                        && !lex.is_postnominal_word(p)
                         && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase()) =>
                     {
                         let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));

@@ -438,7 +438,7 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     }
     if after.starts_with(',') {
         let first_is_title = lex.titles.contains(&aw)
-            || lex.postnominals.iter().any(|p| p.len() == 1 && p[0] == after_word)
+            || lex.is_postnominal_word(after_word)
             || matches!(aw.as_str(), "a" | "an" | "the" | "former" | "ex" | "who" | "one" | "senior" | "chief" | "founder" | "co-founder");
         // a title within the next few words: "Kwaw Andam, IFPRI Country Program Leader"
         let near_title = after_word.chars().next().is_some_and(char::is_uppercase)
