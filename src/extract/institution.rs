@@ -162,9 +162,10 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
                     }
                 }
             }
-            // a person's name before "of the": "Richard Joseph of the Northwestern University"
+            // a person's name before "of the": "Richard Joseph of the Northwestern University",
+            // "Barrister Hina Gilani of Centre for Policy Research"
             if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
-                let before = &p[a..of];
+                let before = &p[super::person::honorific_end(p, a, lex).min(of)..of];
                 if !before.is_empty() && before.len() <= 3 && lex.is_given_name(before[0].text) && !before.iter().any(|t| lex.is_institution_word(t.text)) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
