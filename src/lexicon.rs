@@ -130,6 +130,8 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     /// End-of-article markers, lower case.
     pub boilerplate: Vec<String>,
+    /// Lines dropped wherever they stand (advertisement slots, inline story links), lower case.
+    pub skip_lines: Vec<String>,
     /// Given names, folded lower case.
     pub given_names: HashSet<String>,
     /// Common English words, lower case.
@@ -173,6 +175,7 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "nonname_words.txt",
     "speech_verbs.txt",
     "boilerplate.txt",
+    "skip_lines.txt",
     "given_names.txt",
     "common_words.txt",
     "places.txt",
@@ -276,6 +279,7 @@ impl Lexicon {
             nonname: lower_set("nonname_words.txt"),
             speech_verbs: lower_set("speech_verbs.txt"),
             boilerplate: lines("boilerplate.txt").into_iter().map(|l| l.to_lowercase()).collect(),
+            skip_lines: lines("skip_lines.txt").into_iter().map(|l| l.to_lowercase()).collect(),
             given_names: lower_set("given_names.txt"),
             common_words: lower_set("common_words.txt"),
             places: lower_set("places.txt"),

@@ -190,7 +190,11 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     let src_cut = &src[..cut];
     let mut b = Builder { text: String::with_capacity(src_cut.len()), offsets: Vec::with_capacity(src_cut.len() + 1) };
 
-    let lines: Vec<(usize, &str)> = line_starts(src_cut);
+    // site furniture inside the article reads as a blank line
+    let lines: Vec<(usize, &str)> = line_starts(src_cut)
+        .into_iter()
+        .map(|(start, line)| if is_marker_line(line, &lex.skip_lines) { (start, "") } else { (start, line) })
+        .collect();
     let wrapped = hard_wrapped(&lines);
     let mut i = 0;
     while i < lines.len() {
@@ -378,13 +382,23 @@ fn is_label_line(s: &str) -> bool {
 fn boilerplate_cut(s: &str, lex: &Lexicon) -> usize {
     let mut pos = 0;
     for line in s.split_inclusive('\n') {
-        let t = line.trim().trim_end_matches([':', '.']).to_lowercase();
-        if pos > 200 && !t.is_empty() && lex.boilerplate.iter().any(|m| t == *m || (m.ends_with('*') && t.starts_with(&m[..m.len() - 1]))) {
+        if pos > 200 && is_marker_line(line, &lex.boilerplate) {
             return pos;
         }
         pos += line.len();
     }
     s.len()
+}
+
+/// True when the trimmed line (trailing ':' and '.' ignored, any case) is one of `markers`
+/// (lower case; a trailing '*' matches any line starting with the rest).
+fn is_marker_line(line: &str, markers: &[String]) -> bool {
+    let t = line.trim().trim_end_matches([':', '.']);
+    if t.is_empty() || markers.is_empty() {
+        return false;
+    }
+    let t = t.to_lowercase();
+    markers.iter().any(|m| t == *m || m.strip_suffix('*').is_some_and(|p| t.starts_with(p)))
 }
 
 #[cfg(test)]
@@ -432,6 +446,19 @@ mod tests {
         let c = cl(&src);
         assert!(!c.text.contains("PSL"));
         assert!(!c.text.contains("Recent"));
+    }
+
+    #[test]
+    fn advertisement_and_story_links_inside_the_article_are_dropped() {
+        let body = "A ".repeat(150);
+        let src = format!("{body}\nADVERTISEMENT\n\nMs. Grace Njoroge said banks price risk.\nRead also: Levy collections hit a record\nNjoroge called for digital land registries.\nRelated Articles\nOther story\n");
+        let c = cl(&src);
+        assert!(c.text.contains("Ms. Grace Njoroge said banks price risk."), "{}", c.text);
+        assert!(c.text.contains("Njoroge called for digital land registries."));
+        assert!(!c.text.contains("ADVERTISEMENT") && !c.text.contains("Levy collections") && !c.text.contains("Other story"));
+        let i = c.text.find("Grace").unwrap();
+        let (s, e) = c.original_span(i, i + 5);
+        assert_eq!(&src[s..e], "Grace");
     }
 
     #[test]
