@@ -100,8 +100,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     continue;
                 }
             } else if line_is_heading(line) && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
-                // a heading ends the section, unless it heads a list ("Panelists:")
-                mode = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::List).map(|c| c.role);
+                // a heading ends the section, unless it heads a list ("Panelists:"); a cue
+                // with words after it ("By JANE DOE" whose name was not read) heads nothing
+                mode = line_hits
+                    .iter()
+                    .map(|&i| &lex.role_cues[i])
+                    .find(|c| c.target == CueTarget::List && c.re.find(line).is_some_and(|m| line[m.end()..].trim().is_empty()))
+                    .map(|c| c.role);
                 if line.to_lowercase().contains("session") {
                     session = Some(line.trim().trim_end_matches(':').to_string());
                 }
