@@ -135,6 +135,10 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
     let words: Vec<bool> = toks.iter().map(|t| name_word(t, lex)).collect();
     let name_word_at = |j: usize| words.get(j).copied().unwrap_or(false);
     let mut i = 0;
+    if let Some(m) = caps_byline(toks, lex) {
+        i = m.1;
+        out.push(m.0);
+    }
     while i < toks.len() {
         let h_end = match honorific_end(toks, i, lex) {
             h if h == i && french_monsieur(toks, i, lex) => i + 2,
@@ -261,6 +265,28 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         }
     }
     out
+}
+
+/// A byline in capitals, "By JANE AKINYI ODHIAMBO" alone on its line (or before a comma or
+/// a bar): the name in title case, and the index of the token after it.
+fn caps_byline(toks: &[Token], lex: &Lexicon) -> Option<(NameMention, usize)> {
+    if !matches!(toks.first()?.text, "By" | "BY") {
+        return None;
+    }
+    let run = caps_run(toks, 1, lex, true);
+    let end = 1 + run;
+    let line_ends = toks.get(end).is_none_or(|t| matches!(t.text, "," | "|" | "/"));
+    (run >= 2 && line_ends).then(|| {
+        let m = NameMention {
+            start: toks[1].start,
+            end: toks[end - 1].end,
+            name_start: toks[1].start,
+            tokens: toks[1..end].iter().map(|t| title_case(t.text)).collect(),
+            honorific: false,
+            titled: false,
+        };
+        (m, end)
+    })
 }
 
 /// "M." as the French "Monsieur" rather than an initial: the name it opens has its family
@@ -502,6 +528,9 @@ mod tests {
             ("place with an honorific's word", "| 7 | Ms. Ruwani Jayasinghe | Lanka Women Forum | Sri Lanka |", &["Ms. Ruwani Jayasinghe|Ruwani Jayasinghe"]),
             ("table cell", "| 11 | Ram Kumar Thapa | Kaski District Committee | Nepal |", &["Ram Kumar Thapa|Ram Kumar Thapa"]),
             ("rank before acronym", "Director General ISSI, Amb. Aizaz Chaudhry", &["Amb. Aizaz Chaudhry|Aizaz Chaudhry"]),
+            ("byline in capitals", "By JANE AKINYI ODHIAMBO", &["JANE AKINYI ODHIAMBO|Jane Akinyi Odhiambo"]),
+            ("byline with outlet", "BY GRACE BAKER, Daily Ledger", &["GRACE BAKER|Grace Baker"]),
+            ("caps after by in prose", "By NATO standards", &[]),
         ];
         for (name, input, want) in cases {
             assert_eq!(names(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "case {name}");
