@@ -323,7 +323,11 @@ fn starts_with_pronoun(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(20)];
     if head.is_ascii() {
         // (then they are the first 20 characters, lower-cased by ASCII rules)
-        return PRONOUN_STARTS.iter().any(|p| head.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())));
+        let mut l = [0u8; 20];
+        let l = &mut l[..head.len()];
+        l.copy_from_slice(head);
+        l.make_ascii_lowercase();
+        return PRONOUN_STARTS.iter().any(|p| l.starts_with(p.as_bytes()));
     }
     let l = s[..s.char_indices().nth(20).map_or(s.len(), |(i, _)| i)].to_lowercase();
     PRONOUN_STARTS.iter().any(|p| l.starts_with(p))
