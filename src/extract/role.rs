@@ -113,8 +113,10 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 continue;
             }
         }
-        // a sentence naming the session ("The second session started …")
-        let ls = sent.to_lowercase();
+        // a sentence naming the session ("The second session started …"); the longest name
+        // is 22 characters, and a text's first 24 characters lower-cased begin the same as
+        // the whole text lower-cased
+        let ls = sent[..sent.char_indices().nth(24).map_or(sent.len(), |(i, _)| i)].to_lowercase();
         for ord in ["inaugural", "opening", "first", "second", "third", "fourth", "fifth", "concluding", "closing", "final"] {
             if ls.strip_prefix("the ").and_then(|r| r.strip_prefix(ord)).is_some_and(|r| r.starts_with(" session")) {
                 let mut c = ord.chars();
@@ -126,7 +128,14 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
 
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         // "who had been expected to attend as guest of honour, cancelled": no role here
-        let absent = ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w));
+        // (looked for once, when a cue first gives such a role)
+        let absent = std::cell::OnceCell::new();
+        let absent = || {
+            *absent.get_or_init(|| {
+                let ls = sent.to_lowercase();
+                ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w))
+            })
+        };
         let mut given_here: Vec<usize> = Vec::new();
         // the cues present in the sentence, in priority order, with their matches
         let line_span = doc.lines[li];
@@ -165,7 +174,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 }
                 claimed.push((cs, ce));
                 for p in targets {
-                    if absent && matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) {
+                    if matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) && absent() {
                         continue;
                     }
                     // one sentence, one role per person: "attended the Dialogue as chief guest"
@@ -312,13 +321,21 @@ fn line_is_heading(line: &str) -> bool {
 }
 
 fn starts_with_pronoun(s: &str) -> bool {
+    const PRONOUN_STARTS: [&str; 17] = ["he ", "she ", "his ", "her ", "in his ", "in her ", "the speaker ", "the ambassador ", "the minister ", "according to him", "according to her", "while ", "elaborating", "explaining", "citing", "discussing", "highlighting"];
     // the patterns are ASCII and at most 20 bytes: the first 20 characters lower-cased
     // begin the same as the whole text lower-cased
     let s = s.trim_start();
+    let head = &s.as_bytes()[..s.len().min(20)];
+    if head.is_ascii() {
+        // (then they are the first 20 characters, lower-cased by ASCII rules)
+        let mut l = [0u8; 20];
+        let l = &mut l[..head.len()];
+        l.copy_from_slice(head);
+        l.make_ascii_lowercase();
+        return PRONOUN_STARTS.iter().any(|p| l.starts_with(p.as_bytes()));
+    }
     let l = s[..s.char_indices().nth(20).map_or(s.len(), |(i, _)| i)].to_lowercase();
-    ["he ", "she ", "his ", "her ", "in his ", "in her ", "the speaker ", "the ambassador ", "the minister ", "according to him", "according to her", "while ", "elaborating", "explaining", "citing", "discussing", "highlighting"]
-        .iter()
-        .any(|p| l.starts_with(p))
+    PRONOUN_STARTS.iter().any(|p| l.starts_with(p))
 }
 
 fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
@@ -332,9 +349,12 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
     let t = doc.text();
     let sent = &t[s.0..s.1];
     let mut bounds = vec![s.0];
-    for sep in [", while ", "; while ", ", whereas ", "; "] {
-        for (p, _) in sent.match_indices(sep) {
-            bounds.push(s.0 + p + sep.len());
+    // (each separator opens with ',' or ';', which it holds once)
+    for (p, _) in sent.match_indices([',', ';']) {
+        for sep in [", while ", "; while ", ", whereas ", "; "] {
+            if sent[p..].starts_with(sep) {
+                bounds.push(s.0 + p + sep.len());
+            }
         }
     }
     bounds.sort();
