@@ -384,14 +384,14 @@ impl Lexicon {
         }
     }
 
-    /// True for a job-title word.
+    /// True for a job-title word (accents and case ignored, as in the folded list).
     pub fn is_title(&self, word: &str) -> bool {
-        with_lower(word, |l| self.titles.contains(l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s)))
+        with_fold_lower(word, |l| self.titles.contains(l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s)))
     }
 
-    /// True for an institution head word.
+    /// True for an institution head word (accents and case ignored: "Université", "Fundação").
     pub fn is_institution_word(&self, word: &str) -> bool {
-        with_lower(word, |l| self.institution_words.contains(l))
+        with_fold_lower(word, |l| self.institution_words.contains(l))
     }
 
     /// True for a known place name (folded, case-insensitive).
@@ -401,7 +401,7 @@ impl Lexicon {
 
     /// True for a common English word (case-insensitive).
     pub fn is_common_word(&self, w: &str) -> bool {
-        with_lower(w, |l| self.common_words.contains(l))
+        with_fold_lower(w, |l| self.common_words.contains(l))
     }
 
     /// True for a post-nominal of one word ("OBE", "MP", "PhD"), as written, without a
@@ -444,6 +444,16 @@ mod tests {
         assert!(l.is_abbreviation("Dr"));
         assert!(l.is_institution_word("University"));
         assert!(!l.is_abbreviation("Islamabad"));
+    }
+
+    #[test]
+    fn accented_words_match_their_folded_entries() {
+        let l = Lexicon::builtin();
+        for w in ["Université", "UNIVERSITÉ", "Fundação", "Asociación", "Ministère"] {
+            assert!(l.is_institution_word(w), "{w}");
+        }
+        assert!(l.is_title("Attaché"));
+        assert!(!l.is_institution_word("Résumé"));
     }
 
     #[test]

@@ -146,7 +146,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || with_lower(p[a].text, |l| lex.nonname.contains(l)) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || crate::text::with_fold_lower(p[a].text, |l| lex.nonname.contains(l)) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
                 && !lex.is_institution_word(p[a].text)
             {
                 a += 1;
@@ -203,7 +203,7 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     // a country's name: "Russian Federation", "Soviet Union", "United States"
     let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
     if seg.iter().any(|t| with_lower(t.text, |l| statehood.contains(&l)))
-        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || with_lower(t.text, |l| lex.demonyms.contains(l)) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || crate::text::with_fold_lower(t.text, |l| lex.demonyms.contains(l)) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
     {
         return None;
     }

@@ -363,7 +363,7 @@ fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
 
 /// `lex.titles` holds the word in lower case (no plural forms, unlike `Lexicon::is_title`).
 fn is_title_word(w: &str, lex: &Lexicon) -> bool {
-    crate::text::with_lower(w, |l| lex.titles.contains(l))
+    crate::text::with_fold_lower(w, |l| lex.titles.contains(l))
 }
 
 /// Decides whether a candidate is a person.
