@@ -186,6 +186,7 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     let all_caps = seg.iter().all(|t| t.is_all_caps() || is_connector(t));
     let company_suffix = [", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", GmbH"].iter().any(|s| text[seg[seg.len() - 1].end..].starts_with(s));
     let has_head = company_suffix
+        || government_of_place(text, seg, lex)
         || seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV")
         || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
     if !has_head {
@@ -263,6 +264,20 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     }
     let _ = toks;
     Some(InstMention { start, end, name, aliases, acronym_only: false, unit: false })
+}
+
+/// "Government of Kenya" where a name of an institution stands: after a comma (", Government
+/// of Kerala"), after "at/with/by the" or ", the", or before "'s". In running prose ("the
+/// agenda of the Government of Nigeria") the words speak of a country, not of a body a
+/// person works for or that convenes an event.
+fn government_of_place(text: &str, seg: &[Token], lex: &Lexicon) -> bool {
+    let [first, of, place @ ..] = seg else { return false };
+    if first.text != "Government" || of.text != "of" || place.is_empty() || !lex.is_place(&text[place[0].start..place[place.len() - 1].end]) {
+        return false;
+    }
+    let before = text[..first.start].trim_end();
+    let possessive = text[seg[seg.len() - 1].end..].starts_with("'s") || place[place.len() - 1].text.ends_with("'s");
+    possessive || before.ends_with(',') || [" at the", " with the", " by the", ", the", "\nthe"].iter().any(|p| before.ends_with(p))
 }
 
 /// Media outlets named by structure: a dateline's sources ("ISLAMABAD, (UrduPoint /
@@ -344,7 +359,7 @@ mod tests {
 
     fn insts(s: &str) -> Vec<String> {
         let lex = Lexicon::builtin();
-        let toks = tokenize(s, (0, s.len()));
+        let toks = crate::extract::tokens::split_possessives(tokenize(s, (0, s.len())), &lex);
         find_institutions(s, &toks, &lex)
             .into_iter()
             .map(|m| if m.aliases.is_empty() { m.name } else { format!("{} ({})", m.name, m.aliases.join(", ")) })
@@ -362,6 +377,11 @@ mod tests {
             ("Founder of YPAED Coop. Soc. Ltd., and", &["YPAED Coop. Soc. Ltd."]),
             ("MD/CEO of AGRI Solution Ltd, delivered", &["AGRI Solution Ltd"]),
             ("The Executive Committee met", &[]),
+            ("Principal Secretary (Finance), Government of Tamil Nadu, delivered", &["Government of Tamil Nadu"]),
+            ("in partnership with the Government of Kenya, brought", &["Government of Kenya"]),
+            ("Dr. Peter Langat, the Government of Kenya's Special Envoy", &["Government of Kenya"]),
+            ("the new food security agenda of the Government of Nigeria.", &[]),
+            ("Government of National Unity", &[]),
             ("Professor Rehman Sobhan, Chairman, Centre for Policy Dialogue presented a paper", &["Centre for Policy Dialogue"]),
             ("Adviser to the Prime Minister, Ministry of Power, Energy and Mineral Resources, Government of", &["Ministry of Power, Energy and Mineral Resources"]),
             ("BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES", &["BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES"]),
