@@ -18,23 +18,17 @@ struct Res {
     md: Regex,
     my: Regex,
     weekday: Regex,
-    organizer_after: Regex,
-    /// Words one of which every match of `organizer_after` holds (case-insensitive, as the
-    /// regex reads it: see [`case_forms`]).
-    organizer_after_words: AhoCorasick,
-    organizer_before: Regex,
+    organizer_after: WordStart,
+    organizer_before: WordStart,
     organizer_join: Regex,
-    /// Words one of which every match of `organizer_before` holds (case-insensitive, as the
-    /// regex reads it: see [`case_forms`]).
-    organizer_before_words: AhoCorasick,
     title_field: Regex,
-    titled: Regex,
+    titled: WordStart,
     venue_field: Regex,
-    held_at: Regex,
+    held_at: WordStart,
     date_field: Regex,
     dateline: Regex,
-    talk_title: Regex,
-    event_quoted: Regex,
+    talk_title: WordStart,
+    event_quoted: WordStart,
     quoted: Regex,
 }
 
@@ -43,10 +37,6 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
-        let words = |ws: &[&str]| {
-            let forms: Vec<String> = ws.iter().flat_map(|w| case_forms(w)).collect();
-            AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).ascii_case_insensitive(true).build(forms).expect("valid word list")
-        };
         Res {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
@@ -55,23 +45,28 @@ fn res() -> &'static Res {
             md: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
             my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-            organizer_after: r(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b"),
-            organizer_after_words: words(&[
-                "organised", "organized", "hosted", "convened", "arranged", "sponsored", "presented", "held", "aegis", "cooperation", "collaboration",
-                "partnership", "association", "effort", "initiative",
-            ]),
-            organizer_before: r(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b"),
+            organizer_after: WordStart::new(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b",
+                &["organi", "hosted", "co-", "convened", "arranged", "sponsored", "presented", "held", "under", "in", "maiden", "effort", "initiative", "jointly"],
+            ),
+            organizer_before: WordStart::new(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b",
+                &["organi", "host", "co-", "convened", "held", "hold", "arranged", "will", "is"],
+            ),
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
-            organizer_before_words: words(&["organi", "host", "convened", "held", "hold", "sponsored", "arranged"]),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
-            titled: r(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#),
+            titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
+                &["titled", "entitled", "title", "theme", "on", "under"],
+            ),
             venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
-            held_at: r(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})"),
+            held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"]),
             date_field: r(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
             dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
-            event_quoted: r(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#),
+            event_quoted: WordStart::new(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#,
+                &["seminar", "conference", "webinar", "symposium", "roundtable", "round-table", "workshop", "lecture", "dialogue", "forum", "panel", "discussion", "debate", "meeting"],
+            ),
             quoted: r(r#""([^"]{10,200})""#),
-            talk_title: r(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#),
+            talk_title: WordStart::new(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#,
+                &["talk", "presentation", "paper", "lecture", "address", "speech", "remarks", "topic"],
+            ),
         }
     })
 }
@@ -204,19 +199,19 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let r = res();
     let lex = doc.lex;
     let mut ev = EventRec::default();
-    let head_end = t.char_indices().nth(1500).map_or(t.len(), |(i, _)| i);
+    let head_end = char_offset(t, 1500);
     let head = &t[..head_end];
 
     // title: a header field, a quoted title after "titled"/"theme", a quoted title after an
     // event word ("seminar on the 'The Current Status …'"), a quoted phrase, else the first
     // line that reads like a headline
-    let title_end = t.char_indices().nth(5000).map_or(t.len(), |(i, _)| i);
+    let title_end = char_offset(t, 5000);
     let title_zone = &t[..title_end];
     if let Some(c) = r.title_field.captures(head) {
         ev.title = Some(c[1].trim().to_string());
-    } else if let Some(c) = r.titled.captures(title_zone) {
+    } else if let Some((_, c)) = r.titled.captures(title_zone) {
         ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
-    } else if let Some(c) = r.event_quoted.captures(title_zone) {
+    } else if let Some((_, c)) = r.event_quoted.captures(title_zone) {
         ev.title = Some(c[1].trim().to_string());
     } else if let Some(q) = r.quoted.captures_iter(head).map(|c| c[1].to_string()).find(|q| looks_like_title(q)) {
         ev.title = Some(q);
@@ -301,7 +296,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     // venue and city
     if let Some(c) = r.venue_field.captures(head) {
         ev.venue = Some(c[1].trim().to_string());
-    } else if let Some(c) = r.held_at.captures(head) {
+    } else if let Some((_, c)) = r.held_at.captures(head) {
         ev.venue = Some(c[1].trim().to_string());
     }
     if let Some(v) = &ev.venue {
@@ -340,8 +335,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    let after_matches = sentence_matches(doc, &r.organizer_after, &r.organizer_after_words);
-    let before_matches = sentence_matches(doc, &r.organizer_before, &r.organizer_before_words);
+    let after_matches = sentence_matches(doc, &r.organizer_after);
+    let before_matches = sentence_matches(doc, &r.organizer_before);
     for (k, &(_, s)) in doc.sentences.iter().enumerate() {
         let st = &t[s.0..s.1];
         for &(cs, ce) in &after_matches[k] {
@@ -431,9 +426,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 /// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
 /// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
 /// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
-/// match crosses sentences). A line holding none of `words` (one of which is in every match)
-/// is not searched.
-fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usize, usize)>> {
+/// match crosses sentences).
+fn sentence_matches(doc: &Doc, re: &WordStart) -> Vec<Vec<(usize, usize)>> {
     let t = doc.text();
     let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
     let mut k = 0;
@@ -441,9 +435,8 @@ fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usiz
         let li = doc.sentences[k].0;
         let (a, b) = doc.lines[li];
         let line = &t[a..b];
-        let found = if words.is_match(line) { re.find_iter(line).collect() } else { Vec::new() };
-        for m in found {
-            let (ms, me) = (a + m.start(), a + m.end());
+        for (ms, me) in re.find_iter(line) {
+            let (ms, me) = (a + ms, a + me);
             // the sentence holding the match: this line's sentences come in order from `k`
             let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
             if let Some(j) = held {
@@ -455,6 +448,120 @@ fn sentence_matches(doc: &Doc, re: &Regex, words: &AhoCorasick) -> Vec<Vec<(usiz
         }
     }
     out
+}
+
+/// A regex every match of which begins at a word boundary (`\b`) with one of a few words,
+/// searched by finding those words and trying the regex anchored at each: its matches are
+/// those of the regex searched as a whole, found without running its automaton over every
+/// byte (a case-insensitive alternation gives the regex's own literal prefilter little to
+/// skip, and bounded repeats such as `{6,200}` make its lazy DFA slow to build).
+struct WordStart {
+    /// The pattern as written.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: &'static str,
+    /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
+    anchored: Regex,
+    /// The words one of which every match begins with, in every form the regex takes for
+    /// them (for a case-insensitive pattern, one starting with `(?i)`: see [`case_forms`]).
+    starts: AhoCorasick,
+}
+
+impl WordStart {
+    fn new(pattern: &'static str, starts: &[&str]) -> WordStart {
+        let ci = pattern.starts_with("(?i)");
+        let forms: Vec<String> = if ci { starts.iter().flat_map(|w| case_forms(w)).collect() } else { starts.iter().map(|w| w.to_string()).collect() };
+        WordStart {
+            pattern,
+            anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid event regex"),
+            starts: AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).match_kind(aho_corasick::MatchKind::LeftmostFirst).prefilter(false).ascii_case_insensitive(ci).build(forms).expect("valid word list"),
+        }
+    }
+
+    /// Where a match may start in `hay`, ascending: where one of `starts` begins at a word
+    /// boundary (the words begin with a letter, so after a non-word character). The search
+    /// goes on from the byte after each word found, so no start inside another is missed.
+    fn candidates<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = usize> + use<'s, 'h> {
+        let mut from = 0;
+        std::iter::from_fn(move || loop {
+            let m = self.starts.find(aho_corasick::Input::new(hay).span(from..hay.len()))?;
+            let p = m.start();
+            from = p + 1;
+            let after_word = match hay.as_bytes()[..p].last() {
+                None => false,
+                Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+                Some(_) => hay[..p].chars().next_back().is_some_and(is_word_char),
+            };
+            if !after_word {
+                return Some(p);
+            }
+        })
+    }
+
+    /// The matches of the pattern in `hay` (what `find_iter` of the pattern finds), as byte
+    /// spans of `hay`. The slice from a candidate on has the haystack's end, and its start
+    /// is the boundary checked by [`WordStart::candidates`].
+    fn find_iter(&self, hay: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for p in self.candidates(hay) {
+            if p < from {
+                continue;
+            }
+            if let Some(m) = self.anchored.find(&hay[p..]) {
+                out.push((p + m.start(), p + m.end()));
+                from = p + m.end();
+            }
+        }
+        out
+    }
+
+    /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
+    /// offset its positions are relative to.
+    fn captures_iter<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h> {
+        let mut from = 0;
+        self.candidates(hay).filter_map(move |p| {
+            // (a plain match test first: most candidates do not match)
+            if p < from || !self.anchored.is_match(&hay[p..]) {
+                return None;
+            }
+            let c = self.anchored.captures(&hay[p..])?;
+            from = p + c.get(0).expect("match").end();
+            Some((p, c))
+        })
+    }
+
+    /// The first match's captures (what `captures` finds), with the offset its positions
+    /// are relative to.
+    fn captures<'h>(&self, hay: &'h str) -> Option<(usize, regex::Captures<'h>)> {
+        self.captures_iter(hay).next()
+    }
+}
+
+/// Whether `c` is a word character as the regex crate's `\w` (and so `\b`) reads it.
+fn is_word_char(c: char) -> bool {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    WORD.get_or_init(|| Regex::new(r"^\w$").expect("valid")).is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// The byte offset of char `n` of `t`, or its length when it is shorter: what
+/// `t.char_indices().nth(n)` says, counted by the bytes that start a char.
+fn char_offset(t: &str, n: usize) -> usize {
+    let b = t.as_bytes();
+    let (mut pos, mut left) = (0, n);
+    // each round passes `left` bytes, at least a quarter of them starting a char
+    while left > 0 && pos < b.len() {
+        let end = (pos + left).min(b.len());
+        // (a byte that is not a UTF-8 continuation byte, 0b10xx_xxxx, starts a char)
+        left -= b[pos..end].iter().filter(|&&x| (x as i8) >= -0x40).count();
+        pos = end;
+    }
+    while pos < b.len() && !t.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
 }
 
 /// The forms of a lower-case ASCII word that a case-insensitive regex matches, apart from
@@ -521,9 +628,9 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
         }
         // (a talk's title is in quotes)
         let quoted = st.contains(['"', '\'']);
-        for c in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
+        for (at, c) in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
             let g = c.get(1).expect("group");
-            found.push((g.as_str().trim().to_string(), s.0 + g.start(), s.0 + g.end()));
+            found.push((g.as_str().trim().to_string(), s.0 + at + g.start(), s.0 + at + g.end()));
         }
         for (name, a, b) in found {
             let key = crate::text::fold(&name).to_lowercase();
@@ -585,13 +692,58 @@ mod tests {
         assert_eq!(others, ['\u{17F}', '\u{212A}']);
         let r = res();
         for line in ["The seminar was ORGANIſED BY the Centre", "hoſted by Dębski's institute", "co-ſponſored by X", "Dębski spoke"] {
-            for (re, words) in [(&r.organizer_after, &r.organizer_after_words), (&r.organizer_before, &r.organizer_before_words)] {
-                if re.is_match(line) {
-                    assert!(words.is_match(line), "{line}");
+            for ws in [&r.organizer_after, &r.organizer_before] {
+                assert_eq!(ws.find_iter(line), Regex::new(ws.pattern).unwrap().find_iter(line).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{line}");
+            }
+        }
+        assert_eq!(r.organizer_after.find_iter("hoſted by X"), [(0, "hoſted by".len())]);
+    }
+
+    /// A [`WordStart`] finds what its pattern finds searched as a whole.
+    #[test]
+    fn word_starts_find_what_the_regex_finds() {
+        let r = res();
+        let mut texts: Vec<String> = [
+            "The seminar was ORGANIſED BY the Centre, co-hosted by the Institute and HELD BY X; it is  organising more.",
+            "upheld by X, Dębskiheld by Y, éorganised by Z, _hosted by W; this hosts; thishosts; Is Hosting",
+            "in cooperation with the Centre, in\tpartnership with X, the maiden effort of Y, under the aegis of Z",
+            "a talk titled \"Reading the Sea Lanes\" and a lecture on 'Water and Power in Asia' at the Grand Hotel Riviera",
+            "Seminar on the \"Current Status of Regional Trade\". Held at the Kyiv Palace of Culture in Kyiv. Speech on 'x'",
+            "on the theme of \"Security in the Gulf Region\"; entitled 'Futures'; Theme: \"Ocean Governance Today\"",
+            "a meeting about \"short\" then a Workshop titled \"The Next Ten Years of It\"\u{a0}and the ROUND-TABLE on 'Ports and Cities'",
+            "at the Łódź Conference Centre; in Dębski Hall; atThe Hall; in  the   Old Town Hall Annex",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
                 }
             }
         }
-        assert!(r.organizer_after.is_match("hoſted by X"));
+        assert!(texts.len() > 8);
+        for ws in [&r.organizer_after, &r.organizer_before, &r.titled, &r.held_at, &r.event_quoted, &r.talk_title] {
+            let re = Regex::new(ws.pattern).unwrap();
+            for t in &texts {
+                let want: Vec<Vec<Option<(usize, usize)>>> = re.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> =
+                    ws.captures_iter(t).map(|(at, c)| c.iter().map(|g| g.map(|g| (at + g.start(), at + g.end()))).collect()).collect();
+                assert_eq!(got, want, "{} in {t}", ws.pattern);
+                let spans: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(ws.find_iter(t), spans, "{}", ws.pattern);
+            }
+        }
+    }
+
+    #[test]
+    fn char_offsets() {
+        for t in ["", "abc", "a—b—c", "ĄĘ—x", "日本語のテキスト", "x\u{1F600}y\u{1F600}z"] {
+            for n in 0..12 {
+                assert_eq!(char_offset(t, n), t.char_indices().nth(n).map_or(t.len(), |(i, _)| i), "{t} {n}");
+            }
+        }
     }
 
     #[test]
