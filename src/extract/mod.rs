@@ -673,19 +673,25 @@ fn find_persons(doc: &mut Doc) {
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate() {
         for &tok in toks {
-            if !tok.is_title_case() || tok.text.chars().count() < 4 || doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) {
+            if !tok.is_title_case() || tok.text.chars().count() < 4 {
                 continue;
             }
-            if doc.im.iter().any(|i| i.start <= tok.start && tok.end <= i.end) {
+            let w = tok.text.trim_end_matches("'s");
+            // the one person whose family name this is (`key_token(w)`, made without allocating)
+            let owner = text::with_fold_lower(w, |k| {
+                let k = k.trim_end_matches('.');
+                let mut owners = (0..doc.persons.len()).filter(|&p| doc.person_tokens[p].len() >= 2 && doc.person_tokens[p].last().is_some_and(|l| l == k));
+                match (owners.next(), owners.next()) {
+                    (Some(o), None) if !lex.places.contains(k) && !lex.given_names.contains(k) => Some(o),
+                    _ => None,
+                }
+            });
+            let Some(owner) = owner else { continue };
+            if doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) || doc.im.iter().any(|i| i.start <= tok.start && tok.end <= i.end) {
                 continue;
             }
-            let k = key_token(tok.text.trim_end_matches("'s"));
-            let owners: Vec<usize> = (0..doc.persons.len()).filter(|&p| doc.person_tokens[p].len() >= 2 && doc.person_tokens[p].last() == Some(&k)).collect();
-            if owners.len() == 1 && !lex.places.contains(&k) && !lex.given_names.contains(&k) {
-                let w = tok.text.trim_end_matches("'s");
-                let m = NameMention { start: tok.start, end: tok.start + w.len(), name_start: tok.start, tokens: vec![w.to_string()], honorific: false, titled: false };
-                extra.push(PMention { m, person: owners[0], line: li });
-            }
+            let m = NameMention { start: tok.start, end: tok.start + w.len(), name_start: tok.start, tokens: vec![w.to_string()], honorific: false, titled: false };
+            extra.push(PMention { m, person: owner, line: li });
         }
     }
     for e in &extra {

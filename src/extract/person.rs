@@ -93,8 +93,11 @@ fn skip_retired(toks: &[Token], j: usize) -> usize {
 /// institution word)?
 /// "al-Rawahi", "el-Sayed", "bin-Laden": a lower-case prefix joined to a capitalised name.
 fn prefixed_name(t: &Token) -> bool {
-    // (the prefixes are lower-case ASCII words)
-    t.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+    // (the prefixes are lower-case ASCII words of at most four letters: the hyphen that
+    // ends one is among the first five bytes)
+    let b = t.text.as_bytes();
+    b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.iter().take(5).any(|&c| c == b'-')
         && t.text.split_once('-').is_some_and(|(p, rest)| {
         matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
     })
@@ -341,7 +344,12 @@ fn is_title_word(w: &str, lex: &Lexicon) -> bool {
 /// Decides whether a candidate is a person.
 fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     let _ = (toks, i);
-    let folded: Vec<String> = m.tokens.iter().map(|t| crate::text::fold(t).to_lowercase()).collect();
+    // without an honorific or a title only two to four words can be accepted (every
+    // test below either rejects or needs that)
+    if !m.honorific && !m.titled && !(2..=4).contains(&m.tokens.len()) {
+        return false;
+    }
+    let folded: Vec<String> = m.tokens.iter().map(|t| crate::text::with_fold_lower(t, str::to_string)).collect();
     let bad_token = |w: &String| lex.places.contains(w) || lex.demonyms.contains(w);
     let whole = folded.join(" ");
     // "Sri Lanka" is a place, not the honorific "Sri" and a name
@@ -358,12 +366,14 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
         }
         return true;
     }
-    let ctx = context(text, m, lex);
+    // (the context is read only where a test needs it)
+    let ctx_cell = std::cell::OnceCell::new();
+    let ctx = || *ctx_cell.get_or_init(|| context(text, m, lex));
     // a place or nationality among the words ("Pakistan-Russia Cooperation", "South Asia"),
     // unless a list structure says it is a person ("• Milan Nič, DGAP")
     let placeish = |w: &String| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p));
     let n_place = folded.iter().filter(|w| placeish(w)).count();
-    if n_place > 0 && !(ctx == Context::Strong && n_place < folded.len() && !placeish(&folded[folded.len() - 1])) {
+    if n_place > 0 && !(ctx() == Context::Strong && n_place < folded.len() && !placeish(&folded[folded.len() - 1])) {
         return false;
     }
     if m.tokens.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -373,7 +383,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     let all_common = !words.is_empty() && words.iter().all(|w| is_common(w));
     // only common words ("Strategic Stability", "Future Avenues", "Academics") need a
     // given name or a context that can only introduce a person
-    if all_common && !given && ctx != Context::Strong {
+    if all_common && !given && ctx() != Context::Strong {
         return false;
     }
     if m.titled && (m.tokens.len() >= 2 || m.tokens[0].chars().count() > 2) {
@@ -382,7 +392,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     if m.tokens.len() < 2 || m.tokens.len() > 4 {
         return false;
     }
-    given || ctx != Context::None
+    given || ctx() != Context::None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
