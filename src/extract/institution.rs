@@ -353,6 +353,11 @@ pub fn is_acronym(t: &str) -> bool {
     if t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return false;
     }
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return (2..=10).contains(&letters) && b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'&' || c.is_ascii_digit());
+    }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())
 }

@@ -670,6 +670,13 @@ fn find_persons(doc: &mut Doc) {
         }
     }
     // bare family names of persons already known ("Obasanjo", "Anyaoku")
+    // the persons of two or more tokens by their last (family) token: the first, and how many
+    let mut by_family: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (p, toks) in doc.person_tokens.iter().enumerate() {
+        if let Some(last) = toks.last().filter(|_| toks.len() >= 2) {
+            by_family.entry(last.as_str()).or_insert((p, 0)).1 += 1;
+        }
+    }
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate() {
         for &tok in toks {
@@ -680,9 +687,8 @@ fn find_persons(doc: &mut Doc) {
             // the one person whose family name this is (`key_token(w)`, made without allocating)
             let owner = text::with_fold_lower(w, |k| {
                 let k = k.trim_end_matches('.');
-                let mut owners = (0..doc.persons.len()).filter(|&p| doc.person_tokens[p].len() >= 2 && doc.person_tokens[p].last().is_some_and(|l| l == k));
-                match (owners.next(), owners.next()) {
-                    (Some(o), None) if !lex.places.contains(k) && !lex.given_names.contains(k) => Some(o),
+                match by_family.get(k) {
+                    Some(&(o, 1)) if !lex.places.contains(k) && !lex.given_names.contains(k) => Some(o),
                     _ => None,
                 }
             });

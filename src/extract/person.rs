@@ -96,11 +96,12 @@ fn prefixed_name(t: &Token) -> bool {
     // (the prefixes are lower-case ASCII words of at most four letters: the hyphen that
     // ends one is among the first five bytes)
     let b = t.text.as_bytes();
-    b.first().is_some_and(u8::is_ascii_lowercase)
-        && b.iter().take(5).any(|&c| c == b'-')
-        && t.text.split_once('-').is_some_and(|(p, rest)| {
-        matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    if !b.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let Some(hyphen) = b.iter().take(5).position(|&c| c == b'-') else { return false };
+    let (p, rest) = (&t.text[..hyphen], &t.text[hyphen + 1..]);
+    matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn name_word(t: &Token, lex: &Lexicon) -> bool {

@@ -34,8 +34,12 @@ impl<'a> Token<'a> {
 
     /// Two or more letters, all upper case ("CAPS", "KAI", "CSP-ISSI").
     pub fn is_all_caps(&self) -> bool {
+        let b = self.text.as_bytes();
+        // (most words fail at their first or second letter)
+        if b.first().is_some_and(u8::is_ascii_lowercase) || b.get(1).is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
         if self.text.is_ascii() {
-            let b = self.text.as_bytes();
             return !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
         }
         let mut letters = 0;
@@ -50,11 +54,7 @@ impl<'a> Token<'a> {
 
     /// Upper-case first letter followed by at least one lower-case letter.
     pub fn is_title_case(&self) -> bool {
-        if self.text.is_ascii() {
-            let b = self.text.as_bytes();
-            return b.first().is_some_and(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
-        }
-        self.is_capitalised() && self.text.chars().any(|c| c.is_lowercase())
+        self.is_capitalised() && (self.text.bytes().any(|c| c.is_ascii_lowercase()) || !self.text.is_ascii() && self.text.chars().any(|c| c.is_lowercase()))
     }
 
     /// `self.text.to_lowercase() == lower`, without allocating for ASCII text.
@@ -83,13 +83,25 @@ enum Class {
     Other,
 }
 
-fn class(c: char) -> Class {
-    if c.is_ascii() {
-        return match c {
-            ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' => Class::Space,
+/// The class of each ASCII character.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Class::Space,
             c if c.is_ascii_alphanumeric() => Class::Word,
             _ => Class::Other,
         };
+        b += 1;
+    }
+    t
+};
+
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return ASCII_CLASS[c as usize];
     }
     // the rare non-ASCII character is classified by the regex engine's own Unicode tables
     static RES: OnceLock<[Regex; 2]> = OnceLock::new();
