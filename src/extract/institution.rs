@@ -116,6 +116,10 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
 }
 
 fn cap_word(t: &Token) -> bool {
+    // (a word in lower case other than "d'…" or "l'…", most words, fails at once)
+    if t.text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l') {
+        return false;
+    }
     // "d'Ivoire", "l'Énergie": an elided article before a capitalised word
     let elided = t.text.len() > 2 && (t.text.starts_with("d'") || t.text.starts_with("l'")) && t.text[2..].chars().next().is_some_and(char::is_uppercase);
     elided || t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))

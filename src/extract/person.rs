@@ -41,7 +41,17 @@ impl NameMention {
 
 /// Matches honorifics starting at token `i`; returns the index after them (and after any
 /// "(R)" / "(Retd)" marks and commas between them), or `i` when there is none.
+#[inline]
 pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
+    // (every part of an honorific is a capitalised token: most tokens start none)
+    if !toks.get(i).is_some_and(|t| t.is_capitalised()) {
+        return i;
+    }
+    honorifics_end(toks, i, lex)
+}
+
+/// [`honorific_end`] from a capitalised token.
+fn honorifics_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
     let mut k = i;
     loop {
         // every part of an honorific is a capitalised token
@@ -104,13 +114,19 @@ fn prefixed_name(t: &Token) -> bool {
     matches!(p, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ul" | "bin" | "ibn" | "abu" | "ben" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
+#[inline]
 fn name_word(t: &Token, lex: &Lexicon) -> bool {
-    if prefixed_name(t) {
-        return true;
+    // (decided by the first byte for most words: lower case, digits, punctuation)
+    match t.text.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => prefixed_name(t),
+        Some(b) if b.is_ascii_uppercase() => capitalised_name_word(t, lex),
+        Some(b) if b.is_ascii() => false,
+        _ => t.is_word() && t.is_capitalised() && capitalised_name_word(t, lex),
     }
-    if !t.is_word() || !t.is_capitalised() {
-        return false;
-    }
+}
+
+/// `name_word` of a capitalised word.
+fn capitalised_name_word(t: &Token, lex: &Lexicon) -> bool {
     let w = strip_possessive(t.text);
     if w.chars().all(|c| c.is_ascii_digit()) {
         return false;
@@ -141,7 +157,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
     let mut i = 0;
     while i < toks.len() {
         let h_end = match honorific_end(toks, i, lex) {
-            h if h == i && french_monsieur(toks, i, lex) => i + 2,
+            h if h == i && toks[i].text == "M" && french_monsieur(toks, i, lex) => i + 2,
             h => h,
         };
         let honorific = h_end > i;
