@@ -342,14 +342,26 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
 /// Folded lower-case key of an institution name: "the", accents, punctuation and
 /// Centre/Center differences removed.
 pub fn inst_key(s: &str) -> String {
-    let f = text::fold(s).to_lowercase().replace('&', " and ");
-    let words: Vec<String> = f
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| if w == "centre" { "center".to_string() } else if w == "organisation" { "organization".to_string() } else { w.to_string() })
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| *w == "the").collect();
-    words.join(" ")
+    text::with_fold_lower(s, |f| {
+        let f: std::borrow::Cow<str> = if f.contains('&') { f.replace('&', " and ").into() } else { f.into() };
+        let words = f
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| match w {
+                "centre" => "center",
+                "organisation" => "organization",
+                w => w,
+            })
+            .skip_while(|w| *w == "the");
+        let mut key = String::with_capacity(f.len());
+        for w in words {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        key
+    })
 }
 
 /// The initials of an institution name's significant words ("Bangladesh Institute of
@@ -728,7 +740,7 @@ fn honorific_class(h: &str) -> Option<u8> {
 
 /// Folded lower-case form of a name token for comparison.
 pub fn key_token(s: &str) -> String {
-    text::fold(s).to_lowercase().trim_end_matches('.').to_string()
+    text::with_fold_lower(s, |l| l.trim_end_matches('.').to_string())
 }
 
 /// Can a mention with these tokens be the person whose fullest name has `full` tokens?
