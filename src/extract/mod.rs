@@ -18,7 +18,7 @@ use crate::lexicon::Lexicon;
 use crate::text::{self, CleanText, Span};
 use institution::InstMention;
 use person::NameMention;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// A person of one report (all mentions of one human in it).
@@ -435,7 +435,7 @@ fn find_institutions(doc: &mut Doc) {
     merged.extend(institution::find_media(t, &doc.lines));
     merged.sort_by_key(|m| (m.start, m.end));
     // cluster by key and by acronym
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for m in merged {
         if m.unit {
             continue; // a department goes into the title of the person's affiliation
@@ -466,7 +466,7 @@ fn find_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: m.start, end: m.end, inst: idx, unit: m.unit });
     }
     // acronyms: defined ones, ones matching a name's initials, compounds "CSP-ISSI"
-    let mut acr: HashMap<String, usize> = HashMap::new();
+    let mut acr: HashMap<String, usize> = HashMap::default();
     for (i, r) in doc.insts.iter().enumerate() {
         for a in &r.aliases {
             if institution::is_acronym(a) {
@@ -683,7 +683,7 @@ fn find_persons(doc: &mut Doc) {
     }
     // bare family names of persons already known ("Obasanjo", "Anyaoku")
     // the persons of two or more tokens by their last (family) token: the first, and how many
-    let mut by_family: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut by_family: HashMap<&str, (usize, usize)> = HashMap::default();
     for (p, toks) in doc.person_tokens.iter().enumerate() {
         if let Some(last) = toks.last().filter(|_| toks.len() >= 2) {
             by_family.entry(last.as_str()).or_insert((p, 0)).1 += 1;
