@@ -72,12 +72,17 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             }
         }
         let mut run = &toks[i..=last_cap];
+        i = last_cap + 1;
+        // a name of one word needs a company suffix ("Acme, Inc."), and one of more words a
+        // head word, "TV", a company abbreviation or suffix: most runs (a capitalised word
+        // opening a sentence, a person's name) have none
+        let suffix = COMPANY_SUFFIXES.iter().any(|s| text[run[run.len() - 1].end..].starts_with(s));
+        if run.len() == 1 && !suffix {
+            continue;
+        }
         // whether each word is an institution head word, decided once
         let mut head: Vec<bool> = run.iter().map(|t| lex.is_institution_word(t.text)).collect();
-        i = last_cap + 1;
-        // a name needs a head word, "TV", a company abbreviation or suffix: most runs
-        // (a capitalised word opening a sentence, a person's name) have none
-        let company = run.iter().any(|t| t.text == "TV" || matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co")) || COMPANY_SUFFIXES.iter().any(|s| text[toks[last_cap].end..].starts_with(s));
+        let company = suffix || run.iter().any(|t| t.text == "TV" || matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
         if !company && !head.contains(&true) {
             continue;
         }

@@ -692,7 +692,7 @@ fn find_persons(doc: &mut Doc) {
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate() {
         for &tok in toks {
-            if !tok.is_title_case() || tok.text.chars().count() < 4 {
+            if by_family.is_empty() || !tok.is_title_case() || tok.text.chars().count() < 4 {
                 continue;
             }
             let w = tok.text.trim_end_matches("'s");
