@@ -15,6 +15,9 @@ const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn
 /// Capitalised function words that start the next sentence after a name ("… University As").
 const FUNCTION_WORDS: &[&str] = &["As", "In", "On", "At", "The", "This", "That", "It", "He", "She", "They", "We", "But", "And", "Held", "Also", "For", "With"];
 
+/// Company suffixes after a comma that make a capitalised phrase a name ("Acme, Inc.").
+const COMPANY_SUFFIXES: &[&str] = &[", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", GmbH"];
+
 /// Words that end a name's run without belonging to it ("… Forum Annual Meeting").
 const TRAILING_NON_NAME: &[&str] = &["coverage", "meeting", "meetings", "report", "session", "summit", "annual", "conference", "seminar", "webinar", "event"];
 
@@ -42,41 +45,60 @@ pub struct InstMention {
 /// Finds institution names in one line of tokens.
 pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstMention> {
     let mut out: Vec<InstMention> = Vec::new();
+    // `cap_word` of each token, decided once
+    let caps: Vec<bool> = toks.iter().map(cap_word).collect();
+    let cap_at = |j: usize| caps.get(j).copied().unwrap_or(false);
     let mut i = 0;
     while i < toks.len() {
-        if !cap_word(&toks[i]) {
+        if !caps[i] {
             i += 1;
             continue;
         }
         // a maximal run of capitalised words and connectors
+        let run_start = i;
         let mut j = i;
         let mut last_cap = i;
         while j < toks.len() {
             let t = &toks[j];
-            if cap_word(t) {
+            if caps[j] {
                 last_cap = j;
                 j += 1;
-            } else if is_connector(t) && j > i && (toks.get(j + 1).is_some_and(cap_word) || toks.get(j + 1).is_some_and(is_connector) && toks.get(j + 2).is_some_and(cap_word)) {
+            } else if is_connector(t) && j > i && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
                 j += 1;
-            } else if t.text == "." && j > i && NAME_ABBREVIATIONS.contains(&toks[j - 1].text) && !matches!(toks[j - 1].text, "Ltd" | "Inc") && toks.get(j + 1).is_some_and(cap_word) && toks[j + 1].start == t.end + 1 {
+            } else if t.text == "." && j > i && NAME_ABBREVIATIONS.contains(&toks[j - 1].text) && !matches!(toks[j - 1].text, "Ltd" | "Inc") && cap_at(j + 1) && toks[j + 1].start == t.end + 1 {
                 j += 1;
             } else {
                 break;
             }
         }
         let mut run = &toks[i..=last_cap];
+        i = last_cap + 1;
+        // a name of one word needs a company suffix ("Acme, Inc."), and one of more words a
+        // head word, "TV", a company abbreviation or suffix: most runs (a capitalised word
+        // opening a sentence, a person's name) have none
+        let suffix = COMPANY_SUFFIXES.iter().any(|s| text[run[run.len() - 1].end..].starts_with(s));
+        if run.len() == 1 && !suffix {
+            continue;
+        }
+        // whether each word is an institution head word, decided once
+        let mut head: Vec<bool> = run.iter().map(|t| lex.is_institution_word(t.text)).collect();
+        // ("Government" for "Government of <place>", see `government_of_place`)
+        let company = suffix || run.iter().any(|t| matches!(t.text, "TV" | "Ltd" | "Inc" | "Corp" | "Co" | "Government"));
+        if !company && !head.contains(&true) {
+            continue;
+        }
         // a person before "and": "Prof Tan and Nanyang Technological University"
-        if super::person::honorific_end(toks, i, lex) > i {
+        if super::person::honorific_end(toks, run_start, lex) > run_start {
             if let Some(and) = run.iter().position(|t| matches!(t.text, "and" | "&")) {
                 run = &run[and + 1..];
+                head.drain(..=and);
             }
         }
-        for seg in split_run(run, lex) {
+        for seg in split_run(run, &head, lex) {
             if let Some(m) = make_mention(text, seg, toks, lex) {
                 out.push(m);
             }
         }
-        i = last_cap + 1;
     }
     // mark units followed by "at/of/," + an institution
     for k in 0..out.len() {
@@ -100,6 +122,10 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
 }
 
 fn cap_word(t: &Token) -> bool {
+    // (a word in lower case other than "d'…" or "l'…", most words, fails at once)
+    if t.text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l') {
+        return false;
+    }
     // "d'Ivoire", "l'Énergie": an elided article before a capitalised word
     let elided = t.text.len() > 2 && (t.text.starts_with("d'") || t.text.starts_with("l'")) && t.text[2..].chars().next().is_some_and(char::is_uppercase);
     elided || t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))
@@ -112,49 +138,53 @@ fn is_connector(t: &Token) -> bool {
 
 /// Splits a run at connectors "and"/"&" when both sides have their own head word, and
 /// strips leading titles and trailing connectors.
-fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
-    let has_head = |s: &[Token]| s.iter().any(|t| lex.is_institution_word(t.text));
-    let mut parts = Vec::new();
+///
+/// `head` tells for each word of the run whether it is an institution head word.
+fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
+    let has_head = |lo: usize, hi: usize| head[lo..hi].contains(&true);
+    let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let mut k = 0;
     while k < run.len() {
         let and = matches!(run[k].text, "and" | "&" | "AND");
         // "X and Y" with a head word on both sides, or "… and Member Y": two names
-        if and && (has_head(&run[start..k]) && has_head(&run[k + 1..]) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
-            parts.push(&run[start..k]);
+        if and && (has_head(start, k) && has_head(k + 1, run.len()) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
+            parts.push((start, k));
             start = k + 1;
         }
         // a person's name after the institution: "UN Office on Drugs and Crime Antonio Mario Costa"
         if k > start
-            && has_head(&run[start..k])
+            && has_head(start, k)
+            && !head[k]
             && lex.is_given_name(run[k].text)
-            && !lex.is_institution_word(run[k].text)
-            && run.get(k + 1).is_some_and(|n| n.is_title_case() && !lex.is_institution_word(n.text))
+            && run.get(k + 1).is_some_and(|n| n.is_title_case() && !head[k + 1])
         {
-            parts.push(&run[start..k]);
+            parts.push((start, k));
             start = run.len();
             break;
         }
         k += 1;
     }
     if start < run.len() {
-        parts.push(&run[start..]);
+        parts.push((start, run.len()));
     }
     parts
         .into_iter()
-        .filter_map(|p| {
+        .filter_map(|(lo, hi)| {
+            let (p, head) = (&run[lo..hi], &head[lo..hi]);
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
+                && !head[a]
                 && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || crate::text::with_fold_lower(p[a].text, |l| lex.nonname.contains(l)) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
-                && !lex.is_institution_word(p[a].text)
             {
                 a += 1;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
-            if let Some(u) = (a..p.len()).find(|&k| with_lower(p[k].text, |l| UNITS.contains(&l))) {
+            let unit = |t: &Token| with_lower(t.text, |l| UNITS.contains(&l));
+            if let Some(u) = (a..p.len()).find(|&k| unit(&p[k])) {
                 if let Some(of) = (u + 1..p.len()).find(|&k| p[k].text == "of") {
-                    if p[of + 1..].iter().any(|t| lex.is_institution_word(t.text) && !with_lower(t.text, |l| UNITS.contains(&l))) {
+                    if (of + 1..p.len()).any(|k| head[k] && !unit(&p[k])) {
                         a = of + 1;
                         while a < p.len() && is_connector(&p[a]) {
                             a += 1;
@@ -165,16 +195,18 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
             // a person's name before "of the": "Richard Joseph of the Northwestern University",
             // "Barrister Hina Gilani of Centre for Policy Research"
             if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
-                let before = &p[super::person::honorific_end(p, a, lex).min(of)..of];
-                if !before.is_empty() && before.len() <= 3 && lex.is_given_name(before[0].text) && !before.iter().any(|t| lex.is_institution_word(t.text)) {
+                let h = super::person::honorific_end(p, a, lex).min(of);
+                let before = &p[h..of];
+                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && lex.is_given_name(before[0].text) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;
                     }
                 }
             }
+            let trailing = |t: &Token| with_lower(t.text, |l| TRAILING_NON_NAME.contains(&l));
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || with_lower(p[b - 1].text, |l| TRAILING_NON_NAME.contains(&l))) && !(b - 1 > a && lex.is_institution_word(p[b - 1].text) && !lex.is_title(p[b - 1].text) && !with_lower(p[b - 1].text, |l| TRAILING_NON_NAME.contains(&l))) {
+            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !lex.is_title(p[b - 1].text) && !trailing(&p[b - 1])) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -184,7 +216,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], lex: &Lexicon) -> Vec<&'b [Token<'a>]
 
 fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Option<InstMention> {
     let all_caps = seg.iter().all(|t| t.is_all_caps() || is_connector(t));
-    let company_suffix = [", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", GmbH"].iter().any(|s| text[seg[seg.len() - 1].end..].starts_with(s));
+    let company_suffix = COMPANY_SUFFIXES.iter().any(|s| text[seg[seg.len() - 1].end..].starts_with(s));
     let has_head = company_suffix
         || government_of_place(text, seg, lex)
         || seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV")
@@ -347,6 +379,11 @@ pub fn is_acronym(t: &str) -> bool {
     // (a word in lower case, most words, fails at once)
     if t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return false;
+    }
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return (2..=10).contains(&letters) && b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'&' || c.is_ascii_digit());
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())

@@ -18,7 +18,7 @@ use crate::lexicon::Lexicon;
 use crate::text::{self, CleanText, Span};
 use institution::InstMention;
 use person::NameMention;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// A person of one report (all mentions of one human in it).
@@ -342,14 +342,26 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
 /// Folded lower-case key of an institution name: "the", accents, punctuation and
 /// Centre/Center differences removed.
 pub fn inst_key(s: &str) -> String {
-    let f = text::fold(s).to_lowercase().replace('&', " and ");
-    let words: Vec<String> = f
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| if w == "centre" { "center".to_string() } else if w == "organisation" { "organization".to_string() } else { w.to_string() })
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| *w == "the").collect();
-    words.join(" ")
+    text::with_fold_lower(s, |f| {
+        let f: std::borrow::Cow<str> = if f.contains('&') { f.replace('&', " and ").into() } else { f.into() };
+        let words = f
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| match w {
+                "centre" => "center",
+                "organisation" => "organization",
+                w => w,
+            })
+            .skip_while(|w| *w == "the");
+        let mut key = String::with_capacity(f.len());
+        for w in words {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        key
+    })
 }
 
 /// The initials of an institution name's significant words ("Bangladesh Institute of
@@ -423,7 +435,7 @@ fn find_institutions(doc: &mut Doc) {
     merged.extend(institution::find_media(t, &doc.lines));
     merged.sort_by_key(|m| (m.start, m.end));
     // cluster by key and by acronym
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for m in merged {
         if m.unit {
             continue; // a department goes into the title of the person's affiliation
@@ -454,7 +466,7 @@ fn find_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: m.start, end: m.end, inst: idx, unit: m.unit });
     }
     // acronyms: defined ones, ones matching a name's initials, compounds "CSP-ISSI"
-    let mut acr: HashMap<String, usize> = HashMap::new();
+    let mut acr: HashMap<String, usize> = HashMap::default();
     for (i, r) in doc.insts.iter().enumerate() {
         for a in &r.aliases {
             if institution::is_acronym(a) {
@@ -670,22 +682,34 @@ fn find_persons(doc: &mut Doc) {
         }
     }
     // bare family names of persons already known ("Obasanjo", "Anyaoku")
+    // the persons of two or more tokens by their last (family) token: the first, and how many
+    let mut by_family: HashMap<&str, (usize, usize)> = HashMap::default();
+    for (p, toks) in doc.person_tokens.iter().enumerate() {
+        if let Some(last) = toks.last().filter(|_| toks.len() >= 2) {
+            by_family.entry(last.as_str()).or_insert((p, 0)).1 += 1;
+        }
+    }
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate() {
         for &tok in toks {
-            if !tok.is_title_case() || tok.text.chars().count() < 4 || doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) {
+            if by_family.is_empty() || !tok.is_title_case() || tok.text.chars().count() < 4 {
                 continue;
             }
-            if doc.im.iter().any(|i| i.start <= tok.start && tok.end <= i.end) {
+            let w = tok.text.trim_end_matches("'s");
+            // the one person whose family name this is (`key_token(w)`, made without allocating)
+            let owner = text::with_fold_lower(w, |k| {
+                let k = k.trim_end_matches('.');
+                match by_family.get(k) {
+                    Some(&(o, 1)) if !lex.places.contains(k) && !lex.given_names.contains(k) => Some(o),
+                    _ => None,
+                }
+            });
+            let Some(owner) = owner else { continue };
+            if doc.pm.iter().any(|p| p.m.start <= tok.start && tok.end <= p.m.end) || doc.im.iter().any(|i| i.start <= tok.start && tok.end <= i.end) {
                 continue;
             }
-            let k = key_token(tok.text.trim_end_matches("'s"));
-            let owners: Vec<usize> = (0..doc.persons.len()).filter(|&p| doc.person_tokens[p].len() >= 2 && doc.person_tokens[p].last() == Some(&k)).collect();
-            if owners.len() == 1 && !lex.places.contains(&k) && !lex.given_names.contains(&k) {
-                let w = tok.text.trim_end_matches("'s");
-                let m = NameMention { start: tok.start, end: tok.start + w.len(), name_start: tok.start, tokens: vec![w.to_string()], honorific: false, titled: false };
-                extra.push(PMention { m, person: owners[0], line: li });
-            }
+            let m = NameMention { start: tok.start, end: tok.start + w.len(), name_start: tok.start, tokens: vec![w.to_string()], honorific: false, titled: false };
+            extra.push(PMention { m, person: owner, line: li });
         }
     }
     for e in &extra {
@@ -716,7 +740,7 @@ fn honorific_class(h: &str) -> Option<u8> {
 
 /// Folded lower-case form of a name token for comparison.
 pub fn key_token(s: &str) -> String {
-    text::fold(s).to_lowercase().trim_end_matches('.').to_string()
+    text::with_fold_lower(s, |l| l.trim_end_matches('.').to_string())
 }
 
 /// Can a mention with these tokens be the person whose fullest name has `full` tokens?

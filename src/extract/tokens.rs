@@ -18,16 +18,30 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// A word token (starts with a letter or digit).
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_alphanumeric())
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => self.text.chars().next().is_some_and(|c| c.is_alphanumeric()),
+        }
     }
 
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(|c| c.is_uppercase()),
+        }
     }
 
     /// Two or more letters, all upper case ("CAPS", "KAI", "CSP-ISSI").
     pub fn is_all_caps(&self) -> bool {
+        let b = self.text.as_bytes();
+        // (most words fail at their first or second letter)
+        if b.first().is_some_and(u8::is_ascii_lowercase) || b.get(1).is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
+        if self.text.is_ascii() {
+            return !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+        }
         let mut letters = 0;
         for c in self.text.chars().filter(|c| c.is_alphabetic()) {
             if !c.is_uppercase() {
@@ -40,7 +54,7 @@ impl<'a> Token<'a> {
 
     /// Upper-case first letter followed by at least one lower-case letter.
     pub fn is_title_case(&self) -> bool {
-        self.is_capitalised() && self.text.chars().any(|c| c.is_lowercase())
+        self.is_capitalised() && (self.text.bytes().any(|c| c.is_ascii_lowercase()) || !self.text.is_ascii() && self.text.chars().any(|c| c.is_lowercase()))
     }
 
     /// `self.text.to_lowercase() == lower`, without allocating for ASCII text.
@@ -69,13 +83,25 @@ enum Class {
     Other,
 }
 
-fn class(c: char) -> Class {
-    if c.is_ascii() {
-        return match c {
-            ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' => Class::Space,
+/// The class of each ASCII character.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Class::Space,
             c if c.is_ascii_alphanumeric() => Class::Word,
             _ => Class::Other,
         };
+        b += 1;
+    }
+    t
+};
+
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return ASCII_CLASS[c as usize];
     }
     // the rare non-ASCII character is classified by the regex engine's own Unicode tables
     static RES: OnceLock<[Regex; 2]> = OnceLock::new();
@@ -108,7 +134,8 @@ fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
 pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
     let s = &text[span.0..span.1];
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // (about one token for every five bytes of running text)
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     while let Some((c, n)) = class_at(s, i) {
         let mut j = i + n;
@@ -119,8 +146,16 @@ pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
             }
             Class::Other => {}
             Class::Word => loop {
-                while let Some((Class::Word, m)) = class_at(s, j) {
-                    j += m;
+                // (ASCII letters and digits byte by byte, other characters by their class)
+                loop {
+                    match b.get(j) {
+                        Some(c) if c.is_ascii_alphanumeric() => j += 1,
+                        Some(c) if c.is_ascii() => break,
+                        _ => match class_at(s, j) {
+                            Some((Class::Word, m)) => j += m,
+                            _ => break,
+                        },
+                    }
                 }
                 // an inner apostrophe or hyphen followed by more of the word
                 if matches!(b.get(j), Some(b'\'' | b'-')) && matches!(class_at(s, j + 1), Some((Class::Word, _))) {
@@ -141,16 +176,24 @@ pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
 /// before it; a common word keeps it when the possessive is part of a name ("People's
 /// Republic", "Women's University").
 pub fn split_possessives<'a>(toks: Vec<Token<'a>>, lex: &crate::Lexicon) -> Vec<Token<'a>> {
-    let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
-        let base = t.text.strip_suffix("'s").filter(|b| b.chars().count() >= 2 && b.chars().next().is_some_and(char::is_uppercase));
-        match base {
-            Some(b) if lex.is_institution_word(b) || !lex.is_common_word(b) => {
+    let base = |t: &Token<'a>| {
+        t.text
+            .strip_suffix("'s")
+            .filter(|b| b.chars().count() >= 2 && b.chars().next().is_some_and(char::is_uppercase))
+            .filter(|b| lex.is_institution_word(b) || !lex.is_common_word(b))
+    };
+    // most lines have nothing to split: they are returned as they are
+    let Some(first) = toks.iter().position(|t| base(t).is_some()) else { return toks };
+    let mut out = Vec::with_capacity(toks.len() + 4);
+    out.extend_from_slice(&toks[..first]);
+    for t in toks.into_iter().skip(first) {
+        match base(&t) {
+            Some(b) => {
                 let cut = t.start + b.len();
                 out.push(Token { text: b, start: t.start, end: cut });
                 out.push(Token { text: &t.text[b.len()..], start: cut, end: t.end });
             }
-            _ => out.push(t),
+            None => out.push(t),
         }
     }
     out
