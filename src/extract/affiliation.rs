@@ -183,6 +183,8 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
     // the end of the last boundary: of all of them (overlapping), the one ending last
     static BOUNDARIES: OnceLock<AhoCorasick> = OnceLock::new();
     const DOT: usize = 2; // ". "
+    const OPEN: usize = 3; // "("
+    const CLOSE: usize = 4; // ")"
     let boundaries = BOUNDARIES.get_or_init(|| {
         AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
@@ -193,16 +195,20 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
         .find_overlapping_iter(region)
         // "HP, Inc. Mr Dion Weisler": a dot after an abbreviation is no boundary
         .filter(|m| m.pattern().as_usize() != DOT || !doc.lex.is_abbreviation(region[..m.start()].rsplit(' ').next().unwrap_or("")))
+        // a title's own parenthesis is no boundary: "NUS Senior Advisor (University & Global
+        // Relations) Professor Kishore Mahbubani"
+        .filter(|m| !matches!(m.pattern().as_usize(), OPEN | CLOSE) || !titled_parenthesis(doc, region, m.start()))
         .map(|m| m.end())
         .max()
         .unwrap_or(0);
     let seg = &region[cut..];
+
     if seg.trim().is_empty() || seg.len() > 160 {
         return None;
     }
     let has_title = seg.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && doc.lex.is_title(w));
     if !has_title {
-        return None;
+        return post_after_institution(doc, start, floor);
     }
     // a name after the segment must follow directly (", " or " ")
     let tail = seg.trim_end();
@@ -212,13 +218,53 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
     Some(((floor + cut, start), Side::Before))
 }
 
+/// A post in lower case between an institution and the name, as news writes it: "ISŚ
+/// director Dr Marta Zielińska-Kos", "NISS senior fellow Datuk Dr Faridah", "Nusantara
+/// Institute of Strategic Studies (NISS) chairman Tan Sri Dr Rahmat", "CEBEA's executive
+/// director, Dra. Helena Prado". Between the institution (with its acronym in parentheses
+/// or a possessive) and the name stand only lower-case words, one of them a title word.
+fn post_after_institution(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side)> {
+    let t = doc.text();
+    let im = *doc.insts_in((floor, start)).last()?;
+    let mut between = &t[im.end..start];
+    // the acronym in parentheses, or the end of the parenthesis the acronym stands in
+    if let Some(rest) = between.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(_, r)| r).or_else(|| between.strip_prefix(')')) {
+        between = rest;
+    }
+    let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("\u{2019}s")).unwrap_or(between);
+    let words = between.trim().trim_end_matches(',');
+    let lower = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    let post = !words.is_empty() && words.len() <= 60 && words.split_whitespace().all(lower) && words.split_whitespace().any(|w| doc.lex.is_title(w));
+    // the name follows directly (", " or " ")
+    (post && between.ends_with(' ')).then_some(((im.start, start), Side::Before))
+}
+
+/// The parenthesis at `at` in `region` (its "(" or its ")") closes inside `region` and
+/// follows a capitalised title word: "Senior Advisor (University & Global Relations)".
+fn titled_parenthesis(doc: &Doc, region: &str, at: usize) -> bool {
+    let open = if region[at..].starts_with('(') { Some(at) } else { region[..at].rfind('(') };
+    let Some(open) = open else { return false };
+    if !region[open..].contains(')') {
+        return false;
+    }
+    let word = region[..open].trim_end().rsplit(' ').next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase) && doc.lex.is_title(word)
+}
+
 fn title_of(t: &str, seg: (usize, usize), im: &IMention, side: Side) -> Option<String> {
     let raw = match side {
         Side::After => &t[seg.0..im.start.max(seg.0)],
         Side::Before => {
             let a = &t[seg.0..im.start.max(seg.0)];
-            if a.trim().is_empty() { &t[im.end.min(seg.1)..seg.1] } else { a }
+            // nothing but a joining word before the institution: the title follows it
+            if matches!(a.trim(), "" | "and" | "and the" | "the" | "The") { &t[im.end.min(seg.1)..seg.1] } else { a }
         }
+    };
+    // after the institution: its acronym in parentheses or a possessive come first
+    let raw = raw.trim_start();
+    let raw = match raw.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((_, rest)) => rest,
+        None => raw.strip_prefix("'s").or_else(|| raw.strip_prefix("\u{2019}s")).unwrap_or(raw),
     };
     let cleaned = raw
         .trim()
@@ -233,5 +279,49 @@ fn title_of(t: &str, seg: (usize, usize), im: &IMention, side: Side) -> Option<S
         .trim_end_matches(',')
         .trim();
     let cleaned = cleaned.strip_prefix("the ").or_else(|| cleaned.strip_prefix("The ")).unwrap_or(cleaned).trim();
-    (!cleaned.is_empty() && cleaned.len() <= 120).then(|| cleaned.to_string())
+    // a title's own parenthesis keeps its closing bracket: "Senior Advisor (Global Relations)"
+    let closed = cleaned.matches('(').count() == cleaned.matches(')').count() + 1 && raw.trim_end().trim_end_matches(',').ends_with(')');
+    (!cleaned.is_empty() && cleaned.len() <= 120).then(|| if closed { format!("{cleaned})") } else { cleaned.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Fact};
+    use crate::text::clean;
+    use crate::{Document, Lexicon};
+
+    /// (person, institution, title) of every affiliation found in `text`.
+    fn affiliations(text: &str) -> Vec<(String, String, Option<String>)> {
+        let lex = Lexicon::builtin();
+        let x = extract(&clean(&Document::new("t.txt", text), &lex), &lex);
+        x.facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Affiliation { person, institution, title, .. } => Some((x.persons[*person].name.clone(), x.institutions[*institution].name.clone(), title.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, (&str, &str, Option<&str>))] = &[
+            ("apposition", "Dr. Jane Roe, Senior Fellow at the Institute of Strategic Studies, spoke.", ("Jane Roe", "Institute of Strategic Studies", Some("Senior Fellow"))),
+            ("post in lower case after the acronym", "The Hanseatic Policy Institute (HPI) hosted a debate. The conference was opened by HPI director Dr Marta Wilk, who welcomed the guests.", ("Marta Wilk", "Hanseatic Policy Institute", Some("director"))),
+            ("acronym in parentheses, then the post", "Nusantara Institute of Strategic Studies (NISS) chairman Dr Rahmat Yusof said the strait mattered.", ("Rahmat Yusof", "Nusantara Institute of Strategic Studies", Some("chairman"))),
+            ("possessive, then the post", "The Centre for Atlantic Studies (CAS) met in Lisbon. The seminar was closed by CAS's executive director, Dr. Helena Prado, who thanked the guests.", ("Helena Prado", "Centre for Atlantic Studies", Some("executive director"))),
+            ("a title's own parenthesis", "Kestrel University (KU) hosted the forum. KU President Professor Ana Lima and KU Senior Advisor (Global Relations) Professor Omar Haddad attended.", ("Omar Haddad", "Kestrel University", Some("Senior Advisor (Global Relations)"))),
+        ];
+        for (name, text, (p, i, t)) in cases {
+            let got = affiliations(text);
+            let want = (p.to_string(), i.to_string(), t.map(str::to_string));
+            assert!(got.iter().any(|g| g.0 == want.0 && g.1 == want.1 && g.2 == want.2), "case {name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_words_that_are_not_a_post_give_nothing() {
+        let got = affiliations("The Kestrel Institute for Peace (KIP) said on Monday that Dr. Omar Haddad would speak.");
+        assert!(got.iter().all(|g| g.0 != "Omar Haddad"), "{got:?}");
+    }
 }
