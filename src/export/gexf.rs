@@ -19,10 +19,9 @@
 
 use super::{
     degrees, escape_into, joined, palette, raw_element, with_xml_writer, xml_attr, xml_text,
-    Escape, EvidenceJson, ExportError, Weight, XmlEscaped,
+    Escape, EvidenceXml, ExportError, Weight,
 };
 use crate::graph::{Evidence, NodeKind, ReportGraph};
-use std::cell::RefCell;
 use quick_xml::Writer;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -93,7 +92,7 @@ pub fn full_date(s: &str) -> Option<String> {
 /// JSON), the values `after`, skipping empty values. `buf` and `snippet` are scratch space.
 fn attvalues(
     xw: &mut XmlW<'_, '_>,
-    (buf, snippet): (&mut Vec<u8>, &RefCell<String>),
+    (buf, evidence): (&mut Vec<u8>, &mut EvidenceXml),
     before: &[(&str, &str)],
     (evidence_id, list): (&str, &[Evidence]),
     after: &[(&str, &str)],
@@ -111,8 +110,7 @@ fn attvalues(
             value(xw, buf, id, v)?;
         }
         buf.clear();
-        serde_json::to_writer(XmlEscaped(buf, Escape::Attr), &EvidenceJson { list, snippet })
-            .map_err(io::Error::other)?;
+        evidence.write(buf, list, Escape::Attr)?;
         attvalue_escaped(xw, evidence_id, buf)?;
         for &(id, v) in after {
             value(xw, buf, id, v)?;
@@ -216,7 +214,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                     // Scratch space reused by every element: lists, escaped values,
                     // snippets, numbers, ids.
                     let (mut lists, mut buf): ([String; 3], Vec<u8>) = Default::default();
-                    let snippet = RefCell::new(String::new());
+                    let mut evidence = EvidenceXml::default();
                     let (mut num, mut id) = (String::new(), String::new());
                     xw.create_element("nodes").write_inner_content(|xw| {
                         for (ix, n) in g.nodes() {
@@ -234,7 +232,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                 write!(num, "{deg}").map_err(io::Error::other)?;
                                 attvalues(
                                     xw,
-                                    (&mut buf, &snippet),
+                                    (&mut buf, &mut evidence),
                                     &[
                                         ("kind", n.kind().as_str()),
                                         ("aliases", joined(aliases, &n.aliases)),
@@ -283,7 +281,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                 let [documents, events, _] = &mut lists;
                                 attvalues(
                                     xw,
-                                    (&mut buf, &snippet),
+                                    (&mut buf, &mut evidence),
                                     &[
                                         ("e_kind", e.kind.as_str()),
                                         ("e_key", &e.key),

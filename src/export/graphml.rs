@@ -13,11 +13,10 @@
 
 use super::json::GRAPH_NAME;
 use super::{
-    degrees, escape_into, joined, raw_element, with_xml_writer, xml_attr, Escape, EvidenceJson,
-    ExportError, Weight, XmlEscaped, LIST_SEP,
+    degrees, escape_into, joined, raw_element, with_xml_writer, xml_attr, Escape,
+    EvidenceXml, ExportError, Weight, LIST_SEP,
 };
 use crate::graph::{Evidence, ReportGraph};
-use std::cell::RefCell;
 use quick_xml::Writer;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -89,13 +88,12 @@ fn data_escaped(xw: &mut XmlW<'_, '_>, key: &str, escaped: &[u8]) -> io::Result<
 fn data_evidence(
     xw: &mut XmlW<'_, '_>,
     buf: &mut Vec<u8>,
-    snippet: &RefCell<String>,
+    evidence: &mut EvidenceXml,
     key: &str,
     list: &[Evidence],
 ) -> io::Result<()> {
     buf.clear();
-    serde_json::to_writer(XmlEscaped(buf, Escape::Text), &EvidenceJson { list, snippet })
-        .map_err(io::Error::other)?;
+    evidence.write(buf, list, Escape::Text)?;
     data_escaped(xw, key, buf)
 }
 
@@ -141,7 +139,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                         // Scratch space reused by every element: lists, escaped values,
                         // snippets, numbers and ids.
                         let (mut list, mut buf, mut text) = (String::new(), Vec::new(), String::new());
-                        let snippet = RefCell::new(String::new());
+                        let mut evidence = EvidenceXml::default();
                         data(xw, &mut buf, "g_name", GRAPH_NAME)?;
                         data(xw, &mut buf, "g_documents", &g.documents.join(LIST_SEP))?;
                         let degrees = degrees(g);
@@ -160,7 +158,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                     data_opt(xw, buf, "city", n.city.as_deref())?;
                                     data_opt(xw, buf, "subtype", n.subtype.as_deref())?;
                                     data(xw, buf, "sessions", joined(&mut list, &n.sessions))?;
-                                    data_evidence(xw, buf, &snippet, "evidence", &n.evidence)?;
+                                    data_evidence(xw, buf, &mut evidence, "evidence", &n.evidence)?;
                                     text.clear();
                                     write!(text, "{}", degrees[ix.index()]).map_err(io::Error::other)?;
                                     data(xw, buf, "degree", &text)
@@ -180,7 +178,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                     data_opt(xw, buf, "e_title", e.title.as_deref())?;
                                     data_opt(xw, buf, "e_session", e.session.as_deref())?;
                                     data(xw, buf, "e_documents", joined(&mut list, &e.documents))?;
-                                    data_evidence(xw, buf, &snippet, "e_evidence", &e.evidence)?;
+                                    data_evidence(xw, buf, &mut evidence, "e_evidence", &e.evidence)?;
                                     text.clear();
                                     write!(text, "{}", Weight(e.weight_or_one()))
                                         .map_err(io::Error::other)?;

@@ -451,19 +451,21 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &[u8], how: Escape) {
     }
 }
 
-/// An [`io::Write`] that appends what it is given to a buffer, escaped by [`escape_into`]:
-/// JSON written through it lands in the buffer ready for an XML attribute or text.
-///
-/// Each write must end on a character boundary (serde_json writes whole `str` pieces).
-pub(crate) struct XmlEscaped<'a>(pub &'a mut Vec<u8>, pub Escape);
+/// Scratch space to write lists of evidence as JSON inside XML, reused for every list.
+#[derive(Default)]
+pub(crate) struct EvidenceXml {
+    json: Vec<u8>,
+    snippet: std::cell::RefCell<String>,
+}
 
-impl Write for XmlEscaped<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        escape_into(self.0, buf, self.1);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
+impl EvidenceXml {
+    /// Appends the JSON of `list` (as [`EvidenceJson`] writes it) to `out`, escaped by
+    /// [`escape_into`].
+    pub fn write(&mut self, out: &mut Vec<u8>, list: &[crate::graph::Evidence], how: Escape) -> io::Result<()> {
+        self.json.clear();
+        let json = EvidenceJson { list, snippet: &self.snippet };
+        serde_json::to_writer(&mut self.json, &json).map_err(io::Error::other)?;
+        escape_into(out, &self.json, how);
         Ok(())
     }
 }
