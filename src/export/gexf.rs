@@ -18,9 +18,10 @@
 //! byte-identical across runs.
 
 use super::{
-    degrees, joined, json_in, palette, with_xml_writer, xml_attr, xml_text, ExportError, Weight,
+    degrees, escape_into, joined, palette, raw_element, with_xml_writer, xml_attr, xml_text,
+    Escape, EvidenceXml, ExportError, Weight,
 };
-use crate::graph::{NodeKind, ReportGraph};
+use crate::graph::{Evidence, NodeKind, ReportGraph};
 use quick_xml::Writer;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -87,23 +88,41 @@ pub fn full_date(s: &str) -> Option<String> {
     })
 }
 
-/// Writes the `<attvalues>` of an element, skipping empty values.
-fn attvalues(xw: &mut XmlW<'_, '_>, values: &[(&str, &str)]) -> io::Result<()> {
-    if values.iter().all(|(_, v)| v.is_empty()) {
-        return Ok(());
-    }
+/// Writes the `<attvalues>` of an element: the values `before`, the evidence (never empty:
+/// JSON), the values `after`, skipping empty values. `buf` and `snippet` are scratch space.
+fn attvalues(
+    xw: &mut XmlW<'_, '_>,
+    (buf, evidence): (&mut Vec<u8>, &mut EvidenceXml),
+    before: &[(&str, &str)],
+    (evidence_id, list): (&str, &[Evidence]),
+    after: &[(&str, &str)],
+) -> io::Result<()> {
+    let value = |xw: &mut XmlW<'_, '_>, buf: &mut Vec<u8>, id: &str, v: &str| {
+        if v.is_empty() {
+            return Ok(());
+        }
+        buf.clear();
+        escape_into(buf, v.as_bytes(), Escape::Attr);
+        attvalue_escaped(xw, id, buf)
+    };
     xw.create_element("attvalues").write_inner_content(|xw| {
-        for &(id, v) in values {
-            if !v.is_empty() {
-                xw.create_element("attvalue")
-                    .with_attribute(("for", id))
-                    .with_attribute(xml_attr("value", v))
-                    .write_empty()?;
-            }
+        for &(id, v) in before {
+            value(xw, buf, id, v)?;
+        }
+        buf.clear();
+        evidence.write(buf, list, Escape::Attr)?;
+        attvalue_escaped(xw, evidence_id, buf)?;
+        for &(id, v) in after {
+            value(xw, buf, id, v)?;
         }
         Ok(())
     })?;
     Ok(())
+}
+
+/// Writes one `<attvalue>` whose value is already escaped.
+fn attvalue_escaped(xw: &mut XmlW<'_, '_>, id: &str, escaped: &[u8]) -> io::Result<()> {
+    raw_element(xw, &[b"attvalue for=\"", id.as_bytes(), b"\" value=\""], escaped, b"\"/>")
 }
 
 /// Writes a `<viz:color>`; `dec` holds the decimal strings of 0 to 255.
@@ -192,8 +211,10 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                 graph.write_inner_content(|xw| {
                     declare(xw, "node", &NODE_ATTRS)?;
                     declare(xw, "edge", &edge_attrs)?;
-                    // Scratch space reused by every element: lists, evidence, numbers, ids.
-                    let (mut lists, mut json): ([String; 3], _) = Default::default();
+                    // Scratch space reused by every element: lists, escaped values,
+                    // snippets, numbers, ids.
+                    let (mut lists, mut buf): ([String; 3], Vec<u8>) = Default::default();
+                    let mut evidence = EvidenceXml::default();
                     let (mut num, mut id) = (String::new(), String::new());
                     xw.create_element("nodes").write_inner_content(|xw| {
                         for (ix, n) in g.nodes() {
@@ -211,6 +232,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                 write!(num, "{deg}").map_err(io::Error::other)?;
                                 attvalues(
                                     xw,
+                                    (&mut buf, &mut evidence),
                                     &[
                                         ("kind", n.kind().as_str()),
                                         ("aliases", joined(aliases, &n.aliases)),
@@ -221,9 +243,9 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                         ("city", n.city.as_deref().unwrap_or("")),
                                         ("subtype", n.subtype.as_deref().unwrap_or("")),
                                         ("sessions", joined(sessions, &n.sessions)),
-                                        ("evidence", json_in(&mut json, &n.evidence)?),
-                                        ("degree", &num),
                                     ],
+                                    ("evidence", &n.evidence),
+                                    &[("degree", &num)],
                                 )?;
                                 color(xw, &dec, palette::node_rgb(n.kind()))?;
                                 let size = 5.0 + 2.0 * (deg as f64).sqrt();
@@ -259,15 +281,16 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                 let [documents, events, _] = &mut lists;
                                 attvalues(
                                     xw,
+                                    (&mut buf, &mut evidence),
                                     &[
                                         ("e_kind", e.kind.as_str()),
                                         ("e_key", &e.key),
                                         ("e_title", e.title.as_deref().unwrap_or("")),
                                         ("e_session", e.session.as_deref().unwrap_or("")),
                                         ("e_documents", joined(documents, &e.documents)),
-                                        ("e_evidence", json_in(&mut json, &e.evidence)?),
-                                        ("e_events", joined(events, &e.events)),
                                     ],
+                                    ("e_evidence", &e.evidence),
+                                    &[("e_events", joined(events, &e.events))],
                                 )?;
                                 color(xw, &dec, palette::edge_rgb(e.kind))
                             })?;

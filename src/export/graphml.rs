@@ -13,9 +13,10 @@
 
 use super::json::GRAPH_NAME;
 use super::{
-    degrees, joined, json_in, with_xml_writer, xml_attr, xml_text, ExportError, Weight, LIST_SEP,
+    degrees, escape_into, joined, raw_element, with_xml_writer, xml_attr, Escape,
+    EvidenceXml, ExportError, Weight, LIST_SEP,
 };
-use crate::graph::ReportGraph;
+use crate::graph::{Evidence, ReportGraph};
 use quick_xml::Writer;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -64,19 +65,36 @@ const EVENTS_KEY: (&str, &str, &str) = ("e_events", "events", "string");
 
 type XmlW<'a, 'b> = Writer<&'a mut std::io::BufWriter<&'b mut dyn Write>>;
 
-/// Writes one `<data>` element, unless the value is empty.
-fn data(xw: &mut XmlW<'_, '_>, key: &str, value: &str) -> io::Result<()> {
+/// Writes one `<data>` element, unless the value is empty; `buf` is scratch space.
+fn data(xw: &mut XmlW<'_, '_>, buf: &mut Vec<u8>, key: &str, value: &str) -> io::Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    xw.create_element("data")
-        .with_attribute(("key", key))
-        .write_text_content(xml_text(value))?;
-    Ok(())
+    buf.clear();
+    escape_into(buf, value.as_bytes(), Escape::Text);
+    data_escaped(xw, key, buf)
 }
 
-fn data_opt(xw: &mut XmlW<'_, '_>, key: &str, value: Option<&str>) -> io::Result<()> {
-    data(xw, key, value.unwrap_or(""))
+fn data_opt(xw: &mut XmlW<'_, '_>, buf: &mut Vec<u8>, key: &str, value: Option<&str>) -> io::Result<()> {
+    data(xw, buf, key, value.unwrap_or(""))
+}
+
+/// Writes one `<data>` element holding `escaped`, already escaped text.
+fn data_escaped(xw: &mut XmlW<'_, '_>, key: &str, escaped: &[u8]) -> io::Result<()> {
+    raw_element(xw, &[b"data key=\"", key.as_bytes(), b"\">"], escaped, b"</data>")
+}
+
+/// Writes the `<data>` element of a list of evidence (JSON, never empty).
+fn data_evidence(
+    xw: &mut XmlW<'_, '_>,
+    buf: &mut Vec<u8>,
+    evidence: &mut EvidenceXml,
+    key: &str,
+    list: &[Evidence],
+) -> io::Result<()> {
+    buf.clear();
+    evidence.write(buf, list, Escape::Text)?;
+    data_escaped(xw, key, buf)
 }
 
 /// Writes `g` as GraphML.
@@ -118,29 +136,32 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                 xw.create_element("graph")
                     .with_attributes([("id", GRAPH_NAME), ("edgedefault", edgedefault)])
                     .write_inner_content(|xw| {
-                        data(xw, "g_name", GRAPH_NAME)?;
-                        data(xw, "g_documents", &g.documents.join(LIST_SEP))?;
+                        // Scratch space reused by every element: lists, escaped values,
+                        // snippets, numbers and ids.
+                        let (mut list, mut buf, mut text) = (String::new(), Vec::new(), String::new());
+                        let mut evidence = EvidenceXml::default();
+                        data(xw, &mut buf, "g_name", GRAPH_NAME)?;
+                        data(xw, &mut buf, "g_documents", &g.documents.join(LIST_SEP))?;
                         let degrees = degrees(g);
-                        // Scratch space reused by every element: lists, evidence, ids.
-                        let (mut list, mut json, mut text) = (String::new(), Vec::new(), String::new());
                         for (ix, n) in g.nodes() {
                             xw.create_element("node")
                                 .with_attribute(xml_attr("id", &n.id))
                                 .write_inner_content(|xw| {
-                                    data(xw, "label", &n.label)?;
-                                    data(xw, "kind", n.kind().as_str())?;
-                                    data(xw, "aliases", joined(&mut list, &n.aliases))?;
-                                    data(xw, "documents", joined(&mut list, &n.documents))?;
-                                    data_opt(xw, "title", n.title.as_deref())?;
-                                    data_opt(xw, "date", n.date.as_deref())?;
-                                    data_opt(xw, "venue", n.venue.as_deref())?;
-                                    data_opt(xw, "city", n.city.as_deref())?;
-                                    data_opt(xw, "subtype", n.subtype.as_deref())?;
-                                    data(xw, "sessions", joined(&mut list, &n.sessions))?;
-                                    data(xw, "evidence", json_in(&mut json, &n.evidence)?)?;
+                                    let buf = &mut buf;
+                                    data(xw, buf, "label", &n.label)?;
+                                    data(xw, buf, "kind", n.kind().as_str())?;
+                                    data(xw, buf, "aliases", joined(&mut list, &n.aliases))?;
+                                    data(xw, buf, "documents", joined(&mut list, &n.documents))?;
+                                    data_opt(xw, buf, "title", n.title.as_deref())?;
+                                    data_opt(xw, buf, "date", n.date.as_deref())?;
+                                    data_opt(xw, buf, "venue", n.venue.as_deref())?;
+                                    data_opt(xw, buf, "city", n.city.as_deref())?;
+                                    data_opt(xw, buf, "subtype", n.subtype.as_deref())?;
+                                    data(xw, buf, "sessions", joined(&mut list, &n.sessions))?;
+                                    data_evidence(xw, buf, &mut evidence, "evidence", &n.evidence)?;
                                     text.clear();
                                     write!(text, "{}", degrees[ix.index()]).map_err(io::Error::other)?;
-                                    data(xw, "degree", &text)
+                                    data(xw, buf, "degree", &text)
                                 })?;
                         }
                         for (i, (_, s, t, e)) in g.edges().enumerate() {
@@ -151,17 +172,18 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
                                 .with_attribute(xml_attr("source", &g.graph[s].id))
                                 .with_attribute(xml_attr("target", &g.graph[t].id))
                                 .write_inner_content(|xw| {
-                                    data(xw, "e_kind", e.kind.as_str())?;
-                                    data(xw, "e_key", &e.key)?;
-                                    data_opt(xw, "e_title", e.title.as_deref())?;
-                                    data_opt(xw, "e_session", e.session.as_deref())?;
-                                    data(xw, "e_documents", joined(&mut list, &e.documents))?;
-                                    data(xw, "e_evidence", json_in(&mut json, &e.evidence)?)?;
+                                    let buf = &mut buf;
+                                    data(xw, buf, "e_kind", e.kind.as_str())?;
+                                    data(xw, buf, "e_key", &e.key)?;
+                                    data_opt(xw, buf, "e_title", e.title.as_deref())?;
+                                    data_opt(xw, buf, "e_session", e.session.as_deref())?;
+                                    data(xw, buf, "e_documents", joined(&mut list, &e.documents))?;
+                                    data_evidence(xw, buf, &mut evidence, "e_evidence", &e.evidence)?;
                                     text.clear();
                                     write!(text, "{}", Weight(e.weight_or_one()))
                                         .map_err(io::Error::other)?;
-                                    data(xw, "e_weight", &text)?;
-                                    data(xw, "e_events", joined(&mut list, &e.events))
+                                    data(xw, buf, "e_weight", &text)?;
+                                    data(xw, buf, "e_events", joined(&mut list, &e.events))
                                 })?;
                         }
                         Ok(())

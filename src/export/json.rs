@@ -23,9 +23,10 @@
 //! `events` (the shared event ids).
 //! Strings are written exactly, control characters included (JSON escapes them).
 
-use super::ExportError;
-use crate::graph::{Evidence, ReportGraph};
+use super::{EvidenceJson, ExportError};
+use crate::graph::ReportGraph;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::io::Write;
 
 /// Name stored in the `graph` object.
@@ -87,7 +88,7 @@ struct JsonNode<'a> {
     subtype: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     sessions: &'a [String],
-    evidence: &'a [Evidence],
+    evidence: EvidenceJson<'a>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     merges: &'a [String],
 }
@@ -103,7 +104,7 @@ struct JsonEdge<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     session: Option<&'a str>,
     documents: &'a [String],
-    evidence: &'a [Evidence],
+    evidence: EvidenceJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -112,6 +113,8 @@ struct JsonEdge<'a> {
 
 /// Writes `g` as pretty-printed (2-space) node-link JSON with a trailing newline.
 pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
+    // Scratch space for the snippets of all evidence.
+    let snippet = RefCell::new(String::new());
     let nodes = g
         .nodes()
         .map(|(_, n)| JsonNode {
@@ -126,7 +129,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             city: n.city.as_deref(),
             subtype: n.subtype.as_deref(),
             sessions: &n.sessions,
-            evidence: &n.evidence,
+            evidence: EvidenceJson { list: &n.evidence, snippet: &snippet },
             merges: &n.merges,
         });
     let edges = g
@@ -139,7 +142,7 @@ pub fn write(g: &ReportGraph, w: &mut dyn Write) -> Result<(), ExportError> {
             title: e.title.as_deref(),
             session: e.session.as_deref(),
             documents: &e.documents,
-            evidence: &e.evidence,
+            evidence: EvidenceJson { list: &e.evidence, snippet: &snippet },
             weight: e.weight,
             events: &e.events,
         });

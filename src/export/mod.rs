@@ -281,16 +281,6 @@ pub(crate) fn joined<'a>(buf: &'a mut String, items: &'a [String]) -> &'a str {
     }
 }
 
-/// `v` as compact JSON, serialised into `buf` (cleared first).
-pub(crate) fn json_in<'b, T: serde::Serialize + ?Sized>(
-    buf: &'b mut Vec<u8>,
-    v: &T,
-) -> io::Result<&'b str> {
-    buf.clear();
-    serde_json::to_writer(&mut *buf, v).map_err(io::Error::other)?;
-    std::str::from_utf8(buf).map_err(io::Error::other)
-}
-
 /// Number of edges touching a node, both directions, parallel edges counted separately.
 pub(crate) fn degree(g: &ReportGraph, ix: NodeIndex) -> usize {
     g.graph.neighbors_undirected(ix).count()
@@ -408,6 +398,135 @@ pub(crate) fn xml_text(value: &str) -> quick_xml::events::BytesText<'_> {
     } else {
         quick_xml::events::BytesText::from_escaped(escaped)
     }
+}
+
+/// What [`escape_into`] escapes for: an attribute value or text content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Escape {
+    /// As [`xml_attr`]: `<>&"'` as entities, tab, newline and carriage return as
+    /// character references.
+    Attr,
+    /// As [`xml_text`]: `<>&` as entities, carriage return as a character reference.
+    Text,
+}
+
+/// Appends `s` to `out` cleaned and escaped exactly as [`xml_attr`] or [`xml_text`] write
+/// it, in one pass and without allocating.
+pub(crate) fn escape_into(out: &mut Vec<u8>, s: &[u8], how: Escape) {
+    let class = match how {
+        Escape::Attr => 1,
+        Escape::Text => 2,
+    };
+    let mut i = 0;
+    while i < s.len() {
+        let run = s[i..]
+            .iter()
+            .position(|&b| XML_SPECIAL[b as usize] & class != 0)
+            .map_or(s.len(), |p| i + p);
+        out.extend_from_slice(&s[i..run]);
+        i = run;
+        let Some(&b) = s.get(i) else { break };
+        i += 1;
+        let rep: &[u8] = match b {
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'&' => b"&amp;",
+            b'"' => b"&quot;",
+            b'\'' => b"&apos;",
+            b'\t' => b"&#9;",
+            b'\n' => b"&#10;",
+            b'\r' => b"&#13;",
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are dropped, other characters kept
+            0xEF => match s.get(i..i + 2) {
+                Some([0xBF, 0xBE | 0xBF]) => {
+                    i += 2;
+                    b""
+                }
+                _ => b"\xEF",
+            },
+            // the other controls
+            _ => b"",
+        };
+        out.extend_from_slice(rep);
+    }
+}
+
+/// Scratch space to write lists of evidence as JSON inside XML, reused for every list.
+#[derive(Default)]
+pub(crate) struct EvidenceXml {
+    json: Vec<u8>,
+    snippet: std::cell::RefCell<String>,
+}
+
+impl EvidenceXml {
+    /// Appends the JSON of `list` (as [`EvidenceJson`] writes it) to `out`, escaped by
+    /// [`escape_into`].
+    pub fn write(&mut self, out: &mut Vec<u8>, list: &[crate::graph::Evidence], how: Escape) -> io::Result<()> {
+        self.json.clear();
+        let json = EvidenceJson { list, snippet: &self.snippet };
+        serde_json::to_writer(&mut self.json, &json).map_err(io::Error::other)?;
+        escape_into(out, &self.json, how);
+        Ok(())
+    }
+}
+
+/// A list of evidence as JSON, the same as serialising the `[Evidence]` itself, with every
+/// snippet cut into one reused buffer instead of a `String` of its own.
+pub(crate) struct EvidenceJson<'a> {
+    /// The evidence.
+    pub list: &'a [crate::graph::Evidence],
+    /// Scratch space for the snippets.
+    pub snippet: &'a std::cell::RefCell<String>,
+}
+
+impl serde::Serialize for EvidenceJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.list.len()))?;
+        for e in self.list {
+            seq.serialize_element(&EvidenceItem { e, snippet: self.snippet })?;
+        }
+        seq.end()
+    }
+}
+
+/// One evidence of an [`EvidenceJson`], serialised as [`crate::graph::Evidence`] is.
+struct EvidenceItem<'a> {
+    e: &'a crate::graph::Evidence,
+    snippet: &'a std::cell::RefCell<String>,
+}
+
+impl serde::Serialize for EvidenceItem<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut buf = self.snippet.borrow_mut();
+        let mut st = s.serialize_struct("Evidence", 4)?;
+        st.serialize_field("document", self.e.document())?;
+        st.serialize_field("start", &self.e.start())?;
+        st.serialize_field("end", &self.e.end())?;
+        st.serialize_field("snippet", self.e.snippet_in(&mut buf))?;
+        st.end()
+    }
+}
+
+/// Writes the element `<{open}{value}{close}` on a line of its own at `xw`'s indentation,
+/// where `value` is already escaped: what quick-xml writes for an empty element or one
+/// holding only text, without copying the value into an element of its own. The writer
+/// must be where quick-xml would break the line (after a start tag or a whole element).
+pub(crate) fn raw_element<W: Write>(
+    xw: &mut quick_xml::Writer<W>,
+    open: &[&[u8]],
+    value: &[u8],
+    close: &[u8],
+) -> io::Result<()> {
+    xw.write_indent()?;
+    let w = xw.get_mut();
+    w.write_all(b"<")?;
+    for part in open {
+        w.write_all(part)?;
+    }
+    w.write_all(value)?;
+    w.write_all(close)
 }
 
 /// Capacity of the buffers the writers put in front of their output.
@@ -737,6 +856,41 @@ mod tests {
             let mut expected = Vec::new();
             f.write(&g, &mut expected).unwrap();
             assert_eq!(std::fs::read(p).unwrap(), expected);
+        }
+    }
+
+    /// [`escape_into`] writes what [`xml_attr`] and [`xml_text`] write.
+    #[test]
+    fn escape_into_matches_xml_attr_and_text() {
+        let cases = [
+            "",
+            "plain",
+            "a&b <c> \"d\" 'e'",
+            "tab\tnl\ncr\r ctl\u{1}\u{1F}\u{7F} end",
+            "non-chars \u{FFFE}\u{FFFF}\u{FFFD} ï € 😀",
+            "\u{FFFF}",
+            "x\u{EF}",
+        ];
+        for s in cases {
+            let mut attr = Vec::new();
+            escape_into(&mut attr, s.as_bytes(), Escape::Attr);
+            assert_eq!(attr, *xml_attr("k", s).value, "{s:?}");
+            let mut text = Vec::new();
+            escape_into(&mut text, s.as_bytes(), Escape::Text);
+            assert_eq!(text, xml_text(s).into_inner().as_ref(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_json_matches_evidence() {
+        let g = testgraph::hostile();
+        let snippet = std::cell::RefCell::new(String::new());
+        for (_, n) in g.nodes() {
+            let list = &n.evidence;
+            assert_eq!(
+                serde_json::to_string(&EvidenceJson { list, snippet: &snippet }).unwrap(),
+                serde_json::to_string(list).unwrap()
+            );
         }
     }
 

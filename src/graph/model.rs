@@ -225,6 +225,12 @@ impl Evidence {
         self.source.snippet(self.start as usize, self.end as usize)
     }
 
+    /// [`Evidence::snippet`] without a `String` of its own: borrowed, or cut into `buf`
+    /// (see [`Source::snippet_in`]).
+    pub fn snippet_in<'a>(&'a self, buf: &'a mut String) -> &'a str {
+        self.source.snippet_in(self.start as usize, self.end as usize, buf)
+    }
+
     /// The source the snippet is cut from.
     pub fn source(&self) -> &Arc<Source> {
         &self.source
@@ -346,12 +352,27 @@ impl Source {
     pub fn snippet(&self, start: usize, end: usize) -> Cow<'_, str> {
         match &self.text {
             SourceText::Snippet(s) => Cow::Borrowed(s),
+            SourceText::Parts { .. } => {
+                let mut out = String::new();
+                self.snippet_in(start, end, &mut out);
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// [`Source::snippet`] without a `String` of its own: borrowed when the source is the
+    /// snippet, else cut into `buf` (cleared first), so one buffer serves many snippets.
+    pub fn snippet_in<'a>(&'a self, start: usize, end: usize, buf: &'a mut String) -> &'a str {
+        match &self.text {
+            SourceText::Snippet(s) => s,
             SourceText::Parts { text, parts } => {
-                let Some((offset, part)) = part_at(text, parts, start) else { return Cow::Borrowed("") };
-                if end < start || end - offset > part.len() {
-                    return Cow::Borrowed("");
+                buf.clear();
+                if let Some((offset, part)) = part_at(text, parts, start) {
+                    if end >= start && end - offset <= part.len() {
+                        crate::text::snippet_into(buf, part, start - offset, end - offset, SNIPPET_CONTEXT);
+                    }
                 }
-                Cow::Owned(crate::text::snippet(part, start - offset, end - offset, SNIPPET_CONTEXT))
+                buf
             }
         }
     }

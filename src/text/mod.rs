@@ -81,40 +81,8 @@ pub fn snippet_window(text: &str, start: usize, end: usize, context: usize) -> (
 /// A snippet of `text` covering `start..end` plus up to `context` bytes either side, cut at
 /// character boundaries and with whitespace collapsed.
 pub fn snippet(text: &str, start: usize, end: usize, context: usize) -> String {
-    let (a, b) = snippet_window(text, start, end, context);
-    let mut out = String::with_capacity(b - a);
-    let mut space = false;
-    let part = &text[a..b];
-    if part.is_ascii() {
-        // the same, word by word: ASCII white space and controls are the bytes up to ' ' and DEL
-        let is_space = |c: &u8| *c <= b' ' || *c == 0x7F;
-        let mut bytes: Vec<u8> = Vec::with_capacity(part.len());
-        let mut rest = part.as_bytes();
-        loop {
-            rest = &rest[rest.iter().position(|c| !is_space(c)).unwrap_or(rest.len())..];
-            if rest.is_empty() {
-                break;
-            }
-            let word = rest.iter().position(is_space).unwrap_or(rest.len());
-            if !bytes.is_empty() {
-                bytes.push(b' ');
-            }
-            bytes.extend_from_slice(&rest[..word]);
-            rest = &rest[word..];
-        }
-        return String::from_utf8(bytes).unwrap_or_default(); // ASCII: always valid
-    }
-    for c in part.chars() {
-        if c.is_whitespace() || c.is_control() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
+    let mut out = String::new();
+    snippet_into(&mut out, text, start, end, context);
     out
 }
 
@@ -484,6 +452,54 @@ mod tests {
         for s in ["", "Dr", "ISSI", "it`S", "Dębski", "İstanbul", &"Long".repeat(20)] {
             assert_eq!(with_lower(s, str::to_string), s.to_lowercase(), "{s}");
             assert_eq!(with_fold_lower(s, str::to_string), fold(s).to_lowercase(), "{s}");
+        }
+    }
+}
+
+/// [`snippet`], appended to `out` (which need not be empty) rather than returned.
+pub fn snippet_into(out: &mut String, text: &str, start: usize, end: usize, context: usize) {
+    let (a, b) = snippet_window(text, start, end, context);
+    let part = &text[a..b];
+    out.reserve(part.len());
+    let mut first = true;
+    if part.is_ascii() {
+        // the same, a stretch at a time: ASCII white space and controls are the bytes up to
+        // ' ' and DEL, and the stretches between runs of them that are not a single ' '
+        // are copied whole
+        let is_space = |c: &u8| *c <= b' ' || *c == 0x7F;
+        let bytes = part.as_bytes();
+        let mut i = 0;
+        loop {
+            i += bytes[i..].iter().position(|c| !is_space(c)).unwrap_or(bytes.len() - i);
+            if i == bytes.len() {
+                return;
+            }
+            let stretch = i;
+            loop {
+                i += bytes[i..].iter().position(is_space).unwrap_or(bytes.len() - i);
+                match bytes.get(i..i + 2) {
+                    Some([b' ', next]) if !is_space(next) => i += 1,
+                    _ => break,
+                }
+            }
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            out.push_str(&part[stretch..i]);
+        }
+    }
+    let mut space = false;
+    for c in part.chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+        } else {
+            if space && !first {
+                out.push(' ');
+            }
+            space = false;
+            first = false;
+            out.push(c);
         }
     }
 }
