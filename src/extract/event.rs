@@ -30,6 +30,8 @@ struct Res {
     talk_title: WordStart,
     event_quoted: WordStart,
     quoted: Regex,
+    /// The start words of `organizer_after` and `organizer_before`, in that order.
+    organizer_starts: StartWords,
 }
 
 fn res() -> &'static Res {
@@ -37,6 +39,12 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
+        let organizer_after = WordStart::new(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b",
+            &["organi", "hosted", "co-", "convened", "arranged", "sponsored", "presented", "held", "under", "in", "maiden", "effort", "initiative", "jointly"],
+        );
+        let organizer_before = WordStart::new(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b",
+            &["organi", "host", "co-", "convened", "held", "hold", "arranged", "will", "is"],
+        );
         Res {
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
@@ -45,12 +53,9 @@ fn res() -> &'static Res {
             md: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
             my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-            organizer_after: WordStart::new(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b",
-                &["organi", "hosted", "co-", "convened", "arranged", "sponsored", "presented", "held", "under", "in", "maiden", "effort", "initiative", "jointly"],
-            ),
-            organizer_before: WordStart::new(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b",
-                &["organi", "host", "co-", "convened", "held", "hold", "arranged", "will", "is"],
-            ),
+            organizer_starts: StartWords::new(&[&organizer_after, &organizer_before]),
+            organizer_after,
+            organizer_before,
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
@@ -335,8 +340,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    let after_matches = sentence_matches(doc, &r.organizer_after);
-    let before_matches = sentence_matches(doc, &r.organizer_before);
+    let starts = r.organizer_starts.positions(t);
+    let after_matches = sentence_matches(doc, &r.organizer_after, &starts[0]);
+    let before_matches = sentence_matches(doc, &r.organizer_before, &starts[1]);
     for (k, &(_, s)) in doc.sentences.iter().enumerate() {
         let st = &t[s.0..s.1];
         for &(cs, ce) in &after_matches[k] {
@@ -426,8 +432,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 /// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
 /// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
 /// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
-/// match crosses sentences).
-fn sentence_matches(doc: &Doc, re: &WordStart) -> Vec<Vec<(usize, usize)>> {
+/// match crosses sentences). `starts` are where the pattern's start words begin in the text
+/// at a word boundary (from [`StartWords::positions`]).
+fn sentence_matches(doc: &Doc, re: &WordStart, starts: &[usize]) -> Vec<Vec<(usize, usize)>> {
     let t = doc.text();
     let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
     let mut k = 0;
@@ -435,7 +442,12 @@ fn sentence_matches(doc: &Doc, re: &WordStart) -> Vec<Vec<(usize, usize)>> {
         let li = doc.sentences[k].0;
         let (a, b) = doc.lines[li];
         let line = &t[a..b];
-        for (ms, me) in re.find_iter(line) {
+        // the line's candidates: the text's in it, and its start if a word character comes
+        // before it in the text (a boundary at the start of the line, not in the text)
+        let from = starts.partition_point(|&p| p < a);
+        let inside = starts[from..].iter().take_while(|&&p| p < b).map(|&p| p - a);
+        let at_start = (a < b && after_word(t, a)).then_some(0);
+        for (ms, me) in re.find_at(line, at_start.into_iter().chain(inside)) {
             let (ms, me) = (a + ms, a + me);
             // the sentence holding the match: this line's sentences come in order from `k`
             let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
@@ -463,6 +475,8 @@ struct WordStart {
     anchored: Regex,
     /// The words one of which every match begins with, in every form the regex takes for
     /// them (for a case-insensitive pattern, one starting with `(?i)`: see [`case_forms`]).
+    words: Vec<String>,
+    /// A search for `words`.
     starts: AhoCorasick,
 }
 
@@ -473,7 +487,8 @@ impl WordStart {
         WordStart {
             pattern,
             anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid event regex"),
-            starts: AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).match_kind(aho_corasick::MatchKind::LeftmostFirst).prefilter(false).ascii_case_insensitive(ci).build(forms).expect("valid word list"),
+            starts: AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).match_kind(aho_corasick::MatchKind::LeftmostFirst).prefilter(false).ascii_case_insensitive(ci).build(&forms).expect("valid word list"),
+            words: forms,
         }
     }
 
@@ -486,12 +501,7 @@ impl WordStart {
             let m = self.starts.find(aho_corasick::Input::new(hay).span(from..hay.len()))?;
             let p = m.start();
             from = p + 1;
-            let after_word = match hay.as_bytes()[..p].last() {
-                None => false,
-                Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
-                Some(_) => hay[..p].chars().next_back().is_some_and(is_word_char),
-            };
-            if !after_word {
+            if !after_word(hay, p) {
                 return Some(p);
             }
         })
@@ -500,10 +510,19 @@ impl WordStart {
     /// The matches of the pattern in `hay` (what `find_iter` of the pattern finds), as byte
     /// spans of `hay`. The slice from a candidate on has the haystack's end, and its start
     /// is the boundary checked by [`WordStart::candidates`].
+    #[cfg_attr(not(test), allow(dead_code))]
     fn find_iter(&self, hay: &str) -> Vec<(usize, usize)> {
+        self.find_at(hay, self.candidates(hay))
+    }
+
+    /// The matches of the pattern in `hay` tried at `candidates` (ascending): what
+    /// [`WordStart::find_iter`] finds when they hold every position that
+    /// [`WordStart::candidates`] yields (more are tried in vain: every match begins with a
+    /// start word at a word boundary).
+    fn find_at(&self, hay: &str, candidates: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut from = 0;
-        for p in self.candidates(hay) {
+        for p in candidates {
             if p < from {
                 continue;
             }
@@ -534,6 +553,58 @@ impl WordStart {
     /// are relative to.
     fn captures<'h>(&self, hay: &'h str) -> Option<(usize, regex::Captures<'h>)> {
         self.captures_iter(hay).next()
+    }
+}
+
+/// The start words of several case-insensitive [`WordStart`] patterns, found in one pass over
+/// a text (an overlapping search reports every place where one of them begins).
+struct StartWords {
+    /// Every pattern's start words (in the forms of [`WordStart::words`]).
+    all: AhoCorasick,
+    /// For each word of `all`, the pattern it starts (its index).
+    owner: Vec<usize>,
+    /// The number of patterns.
+    patterns: usize,
+}
+
+impl StartWords {
+    fn new(patterns: &[&WordStart]) -> StartWords {
+        let mut words = Vec::new();
+        let mut owner = Vec::new();
+        for (i, ws) in patterns.iter().enumerate() {
+            assert!(ws.pattern.starts_with("(?i)"), "a case-insensitive pattern");
+            words.extend(ws.words.iter().cloned());
+            owner.extend(ws.words.iter().map(|_| i));
+        }
+        let all = AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).prefilter(false).ascii_case_insensitive(true).build(words).expect("valid word list");
+        StartWords { all, owner, patterns: patterns.len() }
+    }
+
+    /// For each pattern, where one of its start words begins in `text` after a non-word
+    /// character (or at its start), ascending: the candidates [`WordStart::candidates`]
+    /// finds in the whole text.
+    fn positions(&self, text: &str) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.patterns];
+        for m in self.all.find_overlapping_iter(text) {
+            if !after_word(text, m.start()) {
+                out[self.owner[m.pattern().as_usize()]].push(m.start());
+            }
+        }
+        for v in &mut out {
+            // (the search reports matches by their end)
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
+    }
+}
+
+/// Whether a word character (`\w`) comes right before byte `p` of `hay`.
+fn after_word(hay: &str, p: usize) -> bool {
+    match hay.as_bytes()[..p].last() {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => hay[..p].chars().next_back().is_some_and(is_word_char),
     }
 }
 
@@ -733,6 +804,25 @@ mod tests {
                 assert_eq!(got, want, "{} in {t}", ws.pattern);
                 let spans: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
                 assert_eq!(ws.find_iter(t), spans, "{}", ws.pattern);
+            }
+        }
+    }
+
+    /// The organiser patterns tried at the start words found in the whole text find, in any
+    /// span of it, what they find searched in the span alone.
+    #[test]
+    fn start_words_of_the_text_serve_its_spans() {
+        let r = res();
+        let t = "upheld by X.Hosted by Y, in cooperation with Z; this hosts\nIs hosting. ORGANIſED BY W, co-hosts";
+        let starts = r.organizer_starts.positions(t);
+        let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        for (k, ws) in [&r.organizer_after, &r.organizer_before].into_iter().enumerate() {
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    let inside = starts[k].iter().filter(|&&p| a <= p && p < b).map(|&p| p - a);
+                    let at_start = (a < b && after_word(t, a)).then_some(0);
+                    assert_eq!(ws.find_at(&t[a..b], at_start.into_iter().chain(inside)), ws.find_iter(&t[a..b]), "{a}..{b}");
+                }
             }
         }
     }
