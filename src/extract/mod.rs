@@ -617,6 +617,14 @@ fn find_persons(doc: &mut Doc) {
         let m = &mentions[i].0;
         let toks: Vec<String> = m.tokens.iter().map(|x| key_token(x)).collect();
         let mut cands: Vec<usize> = (0..clusters.len()).filter(|&c| compatible(&toks, &clusters[c])).collect();
+        // a name written exactly as in one cluster does not go to another by a variant
+        // spelling ("Tan Sri Rahmat" is Rahmat Iskandar bin Yusof, not Abdul Rahman)
+        if cands.len() > 1 {
+            let exact: Vec<usize> = cands.iter().copied().filter(|&c| toks.iter().all(|x| clusters[c].contains(x))).collect();
+            if !exact.is_empty() {
+                cands = exact;
+            }
+        }
         if cands.len() > 1 {
             // several: one addressed the same way before ("Dr." and "Prof." are both
             // academic, "Atty." is not), then the one mentioned most recently
@@ -842,6 +850,16 @@ mod tests {
             }
             assert!(n > 5, "{}: {n} evidence", path.display());
         }
+    }
+
+    #[test]
+    fn an_exact_short_form_beats_a_variant_spelling() {
+        let lex = Lexicon::builtin();
+        let text = "Region must act, says Tan Sri Rahmat\n\nThe dialogue was opened by Tan Sri Dr Rahmat Iskandar bin Yusof. It was officiated by Datuk Seri Mohamad Hafiz Abdul Rahman.";
+        let x = extract(&crate::text::clean(&crate::Document::new("t.txt", text), &lex), &lex);
+        let rahmat = x.persons.iter().find(|p| p.name == "Rahmat Iskandar bin Yusof").expect("Rahmat found");
+        assert!(rahmat.surfaces.iter().any(|s| s == "Tan Sri Rahmat"), "{:?}", x.persons);
+        assert!(x.persons.iter().any(|p| p.name == "Mohamad Hafiz Abdul Rahman"), "Datuk Seri is an honorific: {:?}", x.persons);
     }
 
     #[test]
