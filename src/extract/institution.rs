@@ -197,7 +197,10 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
                 let h = super::person::honorific_end(p, a, lex).min(of);
                 let before = &p[h..of];
-                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && lex.is_given_name(before[0].text) {
+                // (a given name first, or two or three capitalised words none of them an
+                // ordinary word or a place: "Oleksandra Hnatiuk-Bondar of the Kyiv Energy …")
+                let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !lex.is_common_word(t.text) && !lex.is_place(t.text) && !lex.is_title(t.text);
+                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (lex.is_given_name(before[0].text) || before.len() >= 2 && before.iter().all(name_like)) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;

@@ -512,6 +512,10 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     if lex.is_speech_verb(&aw) && !after.starts_with(',') {
         return Context::Weak;
     }
+    // a post written before the name: "Ukrainian analyst Oleksandra Hnatiuk-Bondar"
+    if !prev_word.is_empty() && lex.is_title(&prev_word) {
+        return Context::Weak;
+    }
     Context::None
 }
 
@@ -558,6 +562,7 @@ mod tests {
             ("place with an honorific's word", "| 7 | Ms. Ruwani Jayasinghe | Lanka Women Forum | Sri Lanka |", &["Ms. Ruwani Jayasinghe|Ruwani Jayasinghe"]),
             ("table cell", "| 11 | Ram Kumar Thapa | Kaski District Committee | Nepal |", &["Ram Kumar Thapa|Ram Kumar Thapa"]),
             ("rank before acronym", "Director General ISSI, Amb. Aizaz Chaudhry", &["Amb. Aizaz Chaudhry|Aizaz Chaudhry"]),
+            ("post before the name", "Ukrainian analyst Oleksandra Hnatiuk-Bondar of the Kyiv Energy Policy Centre", &["Oleksandra Hnatiuk-Bondar|Oleksandra Hnatiuk-Bondar"]),
             ("byline in capitals", "By JANE AKINYI ODHIAMBO", &["JANE AKINYI ODHIAMBO|Jane Akinyi Odhiambo"]),
             ("byline with outlet", "BY GRACE BAKER, Daily Ledger", &["GRACE BAKER|Grace Baker"]),
             ("caps after by in prose", "By NATO standards", &[]),
