@@ -79,9 +79,10 @@ fn second_dev_set_figures_hold() {
 /// reports, time-slot programmes, semicolon participant lists; 19–26: Japanese names,
 /// a parliamentary hearing, university news, a workshop with a participant table,
 /// Francophone capitals, a transcript with speaker labels, and a Nigerian announcement and
-/// report of one event). 19–26 came later than 01–18 and most of their conventions have
-/// no rule yet, so the figures over all 26 are lower; the floors are what the build
-/// measures, not targets.
+/// report of one event; 27–32: Kenyan, Malaysian and Gulf news, a Korean event page, a
+/// Polish recap and a Brazilian seminar). 19–32 were written as hold-outs, later than
+/// 01–18, and several of their conventions have no rule yet, so the figures over all 32
+/// are lower; the floors are what the build measures, not targets.
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -92,14 +93,16 @@ fn own_fixtures_in_other_styles_hold() {
             ("person_f1", 0.97),
             ("participant_recall", 0.97),
             ("crossdoc_resolved", 0.85),
-            ("inst_f1", 0.82),
-            ("role_f1", 0.89),
-            ("affil_f1", 0.83),
-            ("alongside_f1", 0.93),
+            ("inst_f1", 0.84),
+            ("role_f1", 0.87),
+            ("affil_f1", 0.85),
+            ("alongside_f1", 0.92),
         ],
         // person_dup: a nickname across two reports (Funmi / Funmilayo) the resolver does
-        // not join; person_overmerged: the namesakes "Mr. Sato" and "Ms. Sato" of fixture
-        // 19, kept apart, but each keeps the surface "Sato", which names both gold persons
-        &[("person_dup", 1.0), ("person_overmerged", 2.0)],
+        // not join; person_overmerged: namesakes kept apart whose short forms name both
+        // gold persons ("Mr. Sato" / "Ms. Sato" in 19, "Dr. Al-Khater" / "Mr. Al-Khater" in
+        // 32, the two Kilonzos of 27), "Park" of 28 and of 04, and one error: 28's
+        // "President Kim" goes to the other Kim of that report
+        &[("person_dup", 1.0), ("person_overmerged", 8.0)],
     );
 }
