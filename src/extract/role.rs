@@ -254,6 +254,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
     }
 
+    // transcript turns: "FERREIRA: Partly. …", "ANA LUÍSA FERREIRA: Thank you" — the person
+    // whose name the label gives takes the floor
+    for &(a, b) in &doc.lines {
+        if let Some((p, end)) = turn_label(doc, &t[a..b]) {
+            speech_subjects.push((p, (a, a + end), a));
+        }
+    }
     // questioners: those who asked and are not reported speaking in another sentence
     for (p, ev, _) in &askers {
         let speaks_elsewhere = speech_subjects.iter().any(|(q, _, s)| q == p && !askers.iter().any(|(a, _, t)| a == p && t == s));
@@ -523,6 +530,38 @@ fn pick<'a>(
     }
 }
 
+/// A transcript turn's label at the start of `line` ("FERREIRA:", "ANA LUÍSA FERREIRA:",
+/// "MR. OKAFOR:"): the one person of the report whose name it gives (all its words among the
+/// name's, or its one word the family name), and the label's length. Labels are written in
+/// capitals, one to four words, and followed by text.
+fn turn_label(doc: &Doc, line: &str) -> Option<(usize, usize)> {
+    let colon = line.find(':')?;
+    let label = line[..colon].trim();
+    if colon > 60 || label.is_empty() || line[colon + 1..].trim().is_empty() || label.chars().any(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<String> = label
+        .split_whitespace()
+        .filter(|w| !doc.lex.is_abbreviation(w.trim_end_matches('.')))
+        .map(|w| crate::text::fold(w).to_lowercase())
+        .collect();
+    if words.is_empty() || words.len() > 4 || words.iter().any(|w| w.chars().count() < 2 || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))) {
+        return None;
+    }
+    let mut found = None;
+    for (i, p) in doc.persons.iter().enumerate() {
+        let name: Vec<String> = p.name.split_whitespace().map(|w| crate::text::fold(w).to_lowercase()).collect();
+        let fits = if words.len() == 1 { name.len() >= 2 && name.last() == words.first() } else { words.iter().all(|w| name.contains(w)) };
+        if fits {
+            if found.is_some() {
+                return None; // two persons answer to the label
+            }
+            found = Some(i);
+        }
+    }
+    found.map(|p| (p, colon + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::{extract, Fact};
@@ -568,6 +607,11 @@ mod tests {
                 "role as a title before the name",
                 "The panel met on 3 May 2024. Moderator Jane Okoro thanked the panel. Dr. Helen Marsh said that patrols were too few.",
                 &["Helen Marsh: speaker", "Jane Okoro: moderator"],
+            ),
+            (
+                "transcript labels",
+                "Guests:\nAna Luisa Ferreira, senior researcher, Atlantic Institute\nDr. Jonas Ekberg, professor of law, Nordic Centre\n\nANA LUISA FERREIRA: Thank you. Nobody polices the high seas.\n\nEKBERG: Port state measures are the most practical.\n\nNOTE: the recording was cut here.",
+                &["Ana Luisa Ferreira: speaker", "Jonas Ekberg: speaker"],
             ),
             (
                 "attendee who asks",
