@@ -418,7 +418,12 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     // a place or nationality among the words ("Pakistan-Russia Cooperation", "South Asia"),
     // unless a list structure says it is a person ("• Milan Nič, DGAP")
     let placeish = |w: &String| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p));
-    let n_place = folded.iter().filter(|w| placeish(w)).count();
+    // a people's name after a given name is a family name ("Kwame Asante-Darko", "Jane English")
+    let first_given = lex.is_given_name(&m.tokens[0]);
+    let surname_of_a_people = |k: usize, w: &String| {
+        k > 0 && first_given && !w.split('-').any(|p| lex.places.contains(p)) && w.split('-').any(|p| lex.demonyms.contains(p))
+    };
+    let n_place = folded.iter().enumerate().filter(|&(k, w)| placeish(w) && !surname_of_a_people(k, w)).count();
     if n_place > 0 && !(ctx() == Context::Strong && n_place < folded.len() && !placeish(&folded[folded.len() - 1])) {
         return false;
     }
@@ -562,6 +567,8 @@ mod tests {
             ("place with an honorific's word", "| 7 | Ms. Ruwani Jayasinghe | Lanka Women Forum | Sri Lanka |", &["Ms. Ruwani Jayasinghe|Ruwani Jayasinghe"]),
             ("table cell", "| 11 | Ram Kumar Thapa | Kaski District Committee | Nepal |", &["Ram Kumar Thapa|Ram Kumar Thapa"]),
             ("rank before acronym", "Director General ISSI, Amb. Aizaz Chaudhry", &["Amb. Aizaz Chaudhry|Aizaz Chaudhry"]),
+            ("a people's name as family name", "Kwame Asante-Darko, legal adviser, West African Fisheries Commission", &["Kwame Asante-Darko|Kwame Asante-Darko"]),
+            ("nationality before a name", "Pakistani Ambassador Asad Khan spoke", &["Ambassador Asad Khan|Asad Khan"]),
             ("post before the name", "Ukrainian analyst Oleksandra Hnatiuk-Bondar of the Kyiv Energy Policy Centre", &["Oleksandra Hnatiuk-Bondar|Oleksandra Hnatiuk-Bondar"]),
             ("byline in capitals", "By JANE AKINYI ODHIAMBO", &["JANE AKINYI ODHIAMBO|Jane Akinyi Odhiambo"]),
             ("byline with outlet", "BY GRACE BAKER, Daily Ledger", &["GRACE BAKER|Grace Baker"]),
