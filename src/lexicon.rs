@@ -519,8 +519,12 @@ fn with_key<R>(s: &str, folded: bool, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buf = [0u8; 64];
     if s.len() <= buf.len() && s.is_ascii() {
         let b = &mut buf[..s.len()];
-        for (k, &c) in b.iter_mut().zip(s.as_bytes()) {
-            *k = if folded && c == b'`' { b'\'' } else { c.to_ascii_lowercase() };
+        b.copy_from_slice(s.as_bytes());
+        for c in b.iter_mut() {
+            *c = match c.to_ascii_lowercase() {
+                b'`' if folded => b'\'',
+                l => l,
+            };
         }
         f(b)
     } else if folded {
@@ -588,6 +592,47 @@ mod tests {
         }
         assert!(l.is_title("Attaché"));
         assert!(!l.is_institution_word("Résumé"));
+    }
+
+    #[test]
+    fn class_lookups_agree_with_the_word_sets() {
+        let l = Lexicon::builtin();
+        // the "-ing" rule as written out: the stem plus "ed" or "d", or without a doubled letter plus "ed"
+        let speech = |w: &str| {
+            l.speech_verbs.contains(w)
+                || w.strip_suffix("ing").filter(|s| s.len() >= 3).is_some_and(|stem| {
+                    let b = stem.as_bytes();
+                    let doubled = b[b.len() - 1] == b[b.len() - 2];
+                    l.speech_verbs.contains(&format!("{stem}ed")) || l.speech_verbs.contains(&format!("{stem}d")) || doubled && l.speech_verbs.contains(&format!("{}ed", &stem[..stem.len() - 1]))
+                })
+        };
+        let mut words: Vec<String> = l.speech_verbs.iter().cloned().collect();
+        for v in &l.speech_verbs {
+            for cut in 0..=v.len().min(4) {
+                if let Some(stem) = v.get(..v.len() - cut) {
+                    for end in ["ing", "ting", "ding", "ning", "ling", "s", "ed", "d"] {
+                        words.push(format!("{stem}{end}"));
+                    }
+                }
+            }
+        }
+        words.extend(["Said", "saying", "adding", "offering", "omitting", "ing", "bing", "king", "nothing"].map(String::from));
+        for w in &words {
+            assert_eq!(l.is_speech_verb(w), speech(w), "{w}");
+        }
+        let sets = [(&l.titles, WordClasses::TITLE), (&l.nonname, WordClasses::NONNAME), (&l.given_names, WordClasses::GIVEN_NAME), (&l.places, WordClasses::PLACE), (&l.demonyms, WordClasses::DEMONYM), (&l.common_words, WordClasses::COMMON_WORD), (&l.institution_words, WordClasses::INSTITUTION_WORD)];
+        for (set, class) in sets {
+            for w in set.iter().chain(&words) {
+                assert_eq!(l.classes_exact(w).contains(class), set.contains(w), "{w}");
+                assert_eq!(l.classes(w).contains(class), set.contains(&fold(w).to_lowercase()), "{w}");
+            }
+        }
+        for w in ["Dr", "dr.", "PROF", "Lt", "No.", "e.g.", "U.S", "Ltd", "Islamabad", "Said", "Mr", "Mrs", "Señor", ""] {
+            let lw = w.trim_end_matches('.').to_lowercase();
+            let one_word = l.honorifics.iter().any(|h| h.len() == 1 && h[0] == lw);
+            assert_eq!(l.is_abbreviation(w), COMMON_ABBREVIATIONS.contains(&lw.as_str()) || one_word, "{w}");
+            assert_eq!(l.is_one_word_honorific(&lw), one_word, "{w}");
+        }
     }
 
     #[test]
