@@ -172,7 +172,8 @@ pub enum LexiconError {
 /// All lexicons, ready to use.
 ///
 /// The word sets are also gathered, when loaded, into one map from word to
-/// [`WordClasses`], which the look-up methods read (one look-up for all lists).
+/// [`WordClasses`], which the look-up methods read (one look-up for all lists); changing a
+/// set field afterwards does not change what those methods answer.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Honorific token sequences, lower case without dots, longest first.
