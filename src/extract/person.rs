@@ -136,8 +136,8 @@ fn capitalised_name_word(t: &Token, lex: &Lexicon) -> bool {
     }
     crate::text::with_fold_lower(w, |lw| {
         // "Md" (Muhammad) is not the title "MD"
-        let title = lex.classes_exact(lw).contains(crate::lexicon::WordClasses::TITLE) && !(t.is_title_case() && w.len() <= 3);
-        !(lex.classes_exact(lw).intersects(crate::lexicon::WordClasses::NONNAME | crate::lexicon::WordClasses::INSTITUTION_WORD) || title)
+        let c = lex.classes_exact(lw);
+        !(c.intersects(crate::lexicon::WordClasses::NONNAME | crate::lexicon::WordClasses::INSTITUTION_WORD) || c.contains(crate::lexicon::WordClasses::TITLE) && !(t.is_title_case() && w.len() <= 3))
     })
 }
 
