@@ -3,13 +3,71 @@
 //! `data/lexicon/`. The files are compiled into the binary as defaults; a folder given with
 //! `--lexicon DIR` replaces any file it contains.
 
-use crate::text::{fold, with_fold_lower, with_lower};
+use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::ops::{BitOr, BitOrAssign};
 use std::path::Path;
+
+/// The word lists a word is in, as a set of bits (see [`Lexicon::classes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WordClasses(u16);
+
+impl WordClasses {
+    /// No list.
+    pub const NONE: WordClasses = WordClasses(0);
+    /// A job-title word ([`Lexicon::titles`]).
+    pub const TITLE: WordClasses = WordClasses(1);
+    /// An institution head word ([`Lexicon::institution_words`]).
+    pub const INSTITUTION_WORD: WordClasses = WordClasses(1 << 1);
+    /// A capitalised word that is never a name part ([`Lexicon::nonname`]).
+    pub const NONNAME: WordClasses = WordClasses(1 << 2);
+    /// A verb of speech as listed ([`Lexicon::speech_verbs`]).
+    pub const SPEECH_VERB: WordClasses = WordClasses(1 << 3);
+    /// The "-ing" form of a listed verb of speech, made as [`Lexicon::is_speech_verb`] says.
+    pub const SPEECH_VERB_ING: WordClasses = WordClasses(1 << 4);
+    /// A given name ([`Lexicon::given_names`]).
+    pub const GIVEN_NAME: WordClasses = WordClasses(1 << 5);
+    /// A common English word ([`Lexicon::common_words`]).
+    pub const COMMON_WORD: WordClasses = WordClasses(1 << 6);
+    /// A place name ([`Lexicon::places`]).
+    pub const PLACE: WordClasses = WordClasses(1 << 7);
+    /// A nationality or group adjective ([`Lexicon::demonyms`]).
+    pub const DEMONYM: WordClasses = WordClasses(1 << 8);
+    /// An abbreviation that does not end a sentence, lower case without its dot (see
+    /// [`Lexicon::is_abbreviation`]).
+    pub const ABBREVIATION: WordClasses = WordClasses(1 << 9);
+
+    /// True when every class of `other` is in `self`.
+    pub fn contains(self, other: WordClasses) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// True when some class of `other` is in `self`.
+    pub fn intersects(self, other: WordClasses) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl BitOr for WordClasses {
+    type Output = WordClasses;
+    fn bitor(self, other: WordClasses) -> WordClasses {
+        WordClasses(self.0 | other.0)
+    }
+}
+
+impl BitOrAssign for WordClasses {
+    fn bitor_assign(&mut self, other: WordClasses) {
+        self.0 |= other.0;
+    }
+}
+
+/// Abbreviations that do not end a sentence besides the one-word honorifics, lower case
+/// without the final dot.
+const COMMON_ABBREVIATIONS: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng", "coop", "soc", "corp", "intl", "bros", "pvt", "assn", "natl", "mt", "ft"];
 
 /// Who gets a role cue's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -112,12 +170,16 @@ pub enum LexiconError {
 }
 
 /// All lexicons, ready to use.
+///
+/// The word sets are also gathered, when loaded, into one map from word to
+/// [`WordClasses`], which the look-up methods read (one look-up for all lists); changing a
+/// set field afterwards does not change what those methods answer.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Honorific token sequences, lower case without dots, longest first.
     pub honorifics: Vec<Vec<String>>,
     /// `honorifics` indices (in list order) by the honorific's first token.
-    honorifics_by_first: HashMap<String, Vec<usize>>,
+    honorifics_by_first: HashMap<Box<[u8]>, Vec<usize>>,
     /// Post-nominal token sequences, as written without dots.
     pub postnominals: Vec<Vec<String>>,
     /// Job-title words, lower case.
@@ -159,6 +221,9 @@ pub struct Lexicon {
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
     event_kind_matcher: AhoCorasick,
+    /// Every word of the word sets (as stored there), the "-ing" forms of the speech verbs
+    /// and the abbreviations, with the lists it is in.
+    classes: HashMap<Box<[u8]>, WordClasses>,
 }
 
 macro_rules! builtin_files {
@@ -226,9 +291,9 @@ impl Lexicon {
             .collect();
         honorifics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         honorifics.dedup();
-        let mut honorifics_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut honorifics_by_first: HashMap<Box<[u8]>, Vec<usize>> = HashMap::default();
         for (i, h) in honorifics.iter().enumerate() {
-            honorifics_by_first.entry(h[0].clone()).or_default().push(i);
+            honorifics_by_first.entry(h[0].as_bytes().into()).or_default().push(i);
         }
         let mut postnominals: Vec<Vec<String>> = lines("postnominals.txt")
             .iter()
@@ -270,20 +335,51 @@ impl Lexicon {
             .build(&topics)
             .map_err(|e| LexiconError::Parse { file: "topics.txt".into(), message: e.to_string() })?;
 
+        let titles = lower_set("titles.txt");
+        let institution_words = lower_set("institution_words.txt");
+        let nonname = lower_set("nonname_words.txt");
+        let speech_verbs = lower_set("speech_verbs.txt");
+        let given_names = lower_set("given_names.txt");
+        let common_words = lower_set("common_words.txt");
+        let places = lower_set("places.txt");
+        let demonyms = lower_set("demonyms.txt");
+        let mut classes: HashMap<Box<[u8]>, WordClasses> = HashMap::default();
+        let mut add = |word: &str, class: WordClasses| *classes.entry(word.as_bytes().into()).or_default() |= class;
+        for (set, class) in [
+            (&titles, WordClasses::TITLE),
+            (&institution_words, WordClasses::INSTITUTION_WORD),
+            (&nonname, WordClasses::NONNAME),
+            (&speech_verbs, WordClasses::SPEECH_VERB),
+            (&given_names, WordClasses::GIVEN_NAME),
+            (&common_words, WordClasses::COMMON_WORD),
+            (&places, WordClasses::PLACE),
+            (&demonyms, WordClasses::DEMONYM),
+        ] {
+            set.iter().for_each(|w| add(w, class));
+        }
+        for v in &speech_verbs {
+            for ing in ing_forms(v) {
+                add(&ing, WordClasses::SPEECH_VERB_ING);
+            }
+        }
+        for a in COMMON_ABBREVIATIONS.iter().copied().chain(honorifics.iter().filter(|h| h.len() == 1).map(|h| h[0].as_str())) {
+            add(a, WordClasses::ABBREVIATION);
+        }
+
         Ok(Lexicon {
             honorifics,
             honorifics_by_first,
             postnominals,
-            titles: lower_set("titles.txt"),
-            institution_words: lower_set("institution_words.txt"),
-            nonname: lower_set("nonname_words.txt"),
-            speech_verbs: lower_set("speech_verbs.txt"),
+            titles,
+            institution_words,
+            nonname,
+            speech_verbs,
             boilerplate: lines("boilerplate.txt").into_iter().map(|l| l.to_lowercase()).collect(),
             skip_lines: lines("skip_lines.txt").into_iter().map(|l| l.to_lowercase()).collect(),
-            given_names: lower_set("given_names.txt"),
-            common_words: lower_set("common_words.txt"),
-            places: lower_set("places.txt"),
-            demonyms: lower_set("demonyms.txt"),
+            given_names,
+            common_words,
+            places,
+            demonyms,
             topics,
             topic_matcher,
             role_cues,
@@ -292,6 +388,7 @@ impl Lexicon {
             edge_cue_set,
             event_kinds,
             event_kind_matcher,
+            classes,
         })
     }
 
@@ -345,63 +442,64 @@ impl Lexicon {
     /// True when `word` (without its dot) is an abbreviation that does not end a sentence:
     /// a one-word honorific ("Dr", "Prof", "Lt") or a common abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        let w = word.trim_end_matches('.').to_lowercase();
-        const COMMON: &[&str] = &["no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "approx", "dept", "univ", "assoc", "asst", "gov", "govt", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "h.e", "amb", "engr", "eng", "coop", "soc", "corp", "intl", "bros", "pvt", "assn", "natl", "mt", "ft"];
-        COMMON.contains(&w.as_str()) || self.is_one_word_honorific(&w)
+        with_key(word.trim_end_matches('.'), false, |k| self.key_classes(k).contains(WordClasses::ABBREVIATION))
+    }
+
+    /// The lists `word` is in, accents and case ignored (looked up as
+    /// `fold(word).to_lowercase()`, the form the word sets are stored in).
+    pub fn classes(&self, word: &str) -> WordClasses {
+        with_key(word, true, |k| self.key_classes(k))
+    }
+
+    /// The lists `word` is in, looked up exactly as given: `lex.titles.contains(w)` is
+    /// `lex.classes_exact(w).contains(WordClasses::TITLE)`, and so on.
+    pub fn classes_exact(&self, word: &str) -> WordClasses {
+        self.key_classes(word.as_bytes())
+    }
+
+    fn key_classes(&self, key: &[u8]) -> WordClasses {
+        self.classes.get(key).copied().unwrap_or_default()
     }
 
     /// True when `lower` (lower case, without dot) is a whole honorific ("dr", "prof").
     pub fn is_one_word_honorific(&self, lower: &str) -> bool {
-        self.honorifics_by_first.get(lower).is_some_and(|ix| ix.iter().any(|&i| self.honorifics[i].len() == 1))
+        self.honorifics_by_first.get(lower.as_bytes()).is_some_and(|ix| ix.iter().any(|&i| self.honorifics[i].len() == 1))
     }
 
     /// The honorifics (in list order: longest first) whose first token is `word` in lower
     /// case, i.e. those `h` with `h[0] == word.to_lowercase()`.
     pub fn honorifics_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
-        let ix = with_lower(word, |l| self.honorifics_by_first.get(l));
+        let ix = with_key(word, false, |l| self.honorifics_by_first.get(l));
         ix.into_iter().flatten().map(|&i| self.honorifics[i].as_slice())
     }
 
     /// True for a verb of speech, in the forms listed or their "-ing" form
-    /// ("offering" from "offered", "adding" from "added").
+    /// ("offering" from "offered", "adding" from "added"); `w` is looked up as given.
     pub fn is_speech_verb(&self, w: &str) -> bool {
-        if self.speech_verbs.contains(w) {
-            return true;
-        }
-        match w.strip_suffix("ing") {
-            Some(stem) if stem.len() >= 3 => {
-                let doubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
-                let mut form = String::with_capacity(stem.len() + 2);
-                let mut listed = |base: &str, ending: &str| {
-                    form.clear();
-                    form.push_str(base);
-                    form.push_str(ending);
-                    self.speech_verbs.contains(&form)
-                };
-                listed(stem, "ed") || listed(stem, "d") || doubled && listed(&stem[..stem.len() - 1], "ed")
-            }
-            _ => false,
-        }
+        self.classes_exact(w).intersects(WordClasses::SPEECH_VERB | WordClasses::SPEECH_VERB_ING)
     }
 
-    /// True for a job-title word (accents and case ignored, as in the folded list).
+    /// True for a job-title word (accents and case ignored, as in the folded list), or its
+    /// plural in "-s".
     pub fn is_title(&self, word: &str) -> bool {
-        with_fold_lower(word, |l| self.titles.contains(l) || l.len() > 3 && l.strip_suffix('s').is_some_and(|s| self.titles.contains(s)))
+        with_key(word, true, |k| {
+            self.key_classes(k).contains(WordClasses::TITLE) || k.len() > 3 && k.strip_suffix(b"s").is_some_and(|s| self.key_classes(s).contains(WordClasses::TITLE))
+        })
     }
 
     /// True for an institution head word (accents and case ignored: "Université", "Fundação").
     pub fn is_institution_word(&self, word: &str) -> bool {
-        with_fold_lower(word, |l| self.institution_words.contains(l))
+        self.classes(word).contains(WordClasses::INSTITUTION_WORD)
     }
 
     /// True for a known place name (folded, case-insensitive).
     pub fn is_place(&self, name: &str) -> bool {
-        with_fold_lower(name, |l| self.places.contains(l))
+        self.classes(name).contains(WordClasses::PLACE)
     }
 
     /// True for a common English word (case-insensitive).
     pub fn is_common_word(&self, w: &str) -> bool {
-        with_fold_lower(w, |l| self.common_words.contains(l))
+        self.classes(w).contains(WordClasses::COMMON_WORD)
     }
 
     /// True for a post-nominal of one word ("OBE", "MP", "PhD"), as written, without a
@@ -412,8 +510,49 @@ impl Lexicon {
 
     /// True for a known given name (folded, case-insensitive).
     pub fn is_given_name(&self, name: &str) -> bool {
-        with_fold_lower(name, |l| self.given_names.contains(l))
+        self.classes(name).contains(WordClasses::GIVEN_NAME)
     }
+}
+
+/// Calls `f` with the bytes of `s.to_lowercase()` (of `fold(s).to_lowercase()` when
+/// `folded`), made on the stack for short ASCII text.
+fn with_key<R>(s: &str, folded: bool, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        for c in b.iter_mut() {
+            *c = match c.to_ascii_lowercase() {
+                b'`' if folded => b'\'',
+                l => l,
+            };
+        }
+        f(b)
+    } else if folded {
+        f(fold(s).to_lowercase().as_bytes())
+    } else {
+        f(s.to_lowercase().as_bytes())
+    }
+}
+
+/// The "-ing" forms `w` for which the speech verb `v` makes `w` one (see
+/// [`Lexicon::is_speech_verb`]): `w` is a stem of three or more bytes plus "ing", where the
+/// stem plus "ed", the stem plus "d", or (for a doubled last letter, "omitting") the stem
+/// without that letter plus "ed" is `v`.
+fn ing_forms(v: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    if let Some(stem) = v.strip_suffix("ed") {
+        if stem.len() >= 3 {
+            forms.push(format!("{stem}ing"));
+        }
+        if let Some(last) = stem.chars().last().filter(|c| c.is_ascii() && stem.len() >= 2) {
+            forms.push(format!("{stem}{last}ing"));
+        }
+    }
+    if let Some(stem) = v.strip_suffix('d').filter(|s| s.len() >= 3) {
+        forms.push(format!("{stem}ing"));
+    }
+    forms
 }
 
 /// Does a pattern hold an assertion about the text's edges or a `\B` (conservatively: any
@@ -454,6 +593,47 @@ mod tests {
         }
         assert!(l.is_title("Attaché"));
         assert!(!l.is_institution_word("Résumé"));
+    }
+
+    #[test]
+    fn class_lookups_agree_with_the_word_sets() {
+        let l = Lexicon::builtin();
+        // the "-ing" rule as written out: the stem plus "ed" or "d", or without a doubled letter plus "ed"
+        let speech = |w: &str| {
+            l.speech_verbs.contains(w)
+                || w.strip_suffix("ing").filter(|s| s.len() >= 3).is_some_and(|stem| {
+                    let b = stem.as_bytes();
+                    let doubled = b[b.len() - 1] == b[b.len() - 2];
+                    l.speech_verbs.contains(&format!("{stem}ed")) || l.speech_verbs.contains(&format!("{stem}d")) || doubled && l.speech_verbs.contains(&format!("{}ed", &stem[..stem.len() - 1]))
+                })
+        };
+        let mut words: Vec<String> = l.speech_verbs.iter().cloned().collect();
+        for v in &l.speech_verbs {
+            for cut in 0..=v.len().min(4) {
+                if let Some(stem) = v.get(..v.len() - cut) {
+                    for end in ["ing", "ting", "ding", "ning", "ling", "s", "ed", "d"] {
+                        words.push(format!("{stem}{end}"));
+                    }
+                }
+            }
+        }
+        words.extend(["Said", "saying", "adding", "offering", "omitting", "ing", "bing", "king", "nothing"].map(String::from));
+        for w in &words {
+            assert_eq!(l.is_speech_verb(w), speech(w), "{w}");
+        }
+        let sets = [(&l.titles, WordClasses::TITLE), (&l.nonname, WordClasses::NONNAME), (&l.given_names, WordClasses::GIVEN_NAME), (&l.places, WordClasses::PLACE), (&l.demonyms, WordClasses::DEMONYM), (&l.common_words, WordClasses::COMMON_WORD), (&l.institution_words, WordClasses::INSTITUTION_WORD)];
+        for (set, class) in sets {
+            for w in set.iter().chain(&words) {
+                assert_eq!(l.classes_exact(w).contains(class), set.contains(w), "{w}");
+                assert_eq!(l.classes(w).contains(class), set.contains(&fold(w).to_lowercase()), "{w}");
+            }
+        }
+        for w in ["Dr", "dr.", "PROF", "Lt", "No.", "e.g.", "U.S", "Ltd", "Islamabad", "Said", "Mr", "Mrs", "Señor", ""] {
+            let lw = w.trim_end_matches('.').to_lowercase();
+            let one_word = l.honorifics.iter().any(|h| h.len() == 1 && h[0] == lw);
+            assert_eq!(l.is_abbreviation(w), COMMON_ABBREVIATIONS.contains(&lw.as_str()) || one_word, "{w}");
+            assert_eq!(l.is_one_word_honorific(&lw), one_word, "{w}");
+        }
     }
 
     #[test]

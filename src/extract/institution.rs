@@ -176,7 +176,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             let mut a = 0;
             while a < p.len()
                 && !head[a]
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || crate::text::with_fold_lower(p[a].text, |l| lex.nonname.contains(l)) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.classes(p[a].text).contains(crate::lexicon::WordClasses::NONNAME) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
             {
                 a += 1;
             }
@@ -239,7 +239,7 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     // a country's name: "Russian Federation", "Soviet Union", "United States"
     let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
     if seg.iter().any(|t| with_lower(t.text, |l| statehood.contains(&l)))
-        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || crate::text::with_fold_lower(t.text, |l| lex.demonyms.contains(l)) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || lex.classes(t.text).contains(crate::lexicon::WordClasses::DEMONYM) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
     {
         return None;
     }

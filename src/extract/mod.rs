@@ -708,7 +708,7 @@ fn find_persons(doc: &mut Doc) {
             let owner = text::with_fold_lower(w, |k| {
                 let k = k.trim_end_matches('.');
                 match by_family.get(k) {
-                    Some(&(o, 1)) if !lex.places.contains(k) && !lex.given_names.contains(k) => Some(o),
+                    Some(&(o, 1)) if !lex.classes_exact(k).intersects(crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::GIVEN_NAME) => Some(o),
                     _ => None,
                 }
             });

@@ -136,8 +136,8 @@ fn capitalised_name_word(t: &Token, lex: &Lexicon) -> bool {
     }
     crate::text::with_fold_lower(w, |lw| {
         // "Md" (Muhammad) is not the title "MD"
-        let title = lex.titles.contains(lw) && !(t.is_title_case() && w.len() <= 3);
-        !(lex.nonname.contains(lw) || title || lex.institution_words.contains(lw))
+        let c = lex.classes_exact(lw);
+        !(c.intersects(crate::lexicon::WordClasses::NONNAME | crate::lexicon::WordClasses::INSTITUTION_WORD) || c.contains(crate::lexicon::WordClasses::TITLE) && !(t.is_title_case() && w.len() <= 3))
     })
 }
 
@@ -383,7 +383,7 @@ fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
 
 /// `lex.titles` holds the word in lower case (no plural forms, unlike `Lexicon::is_title`).
 fn is_title_word(w: &str, lex: &Lexicon) -> bool {
-    crate::text::with_fold_lower(w, |l| lex.titles.contains(l))
+    lex.classes(w).contains(crate::lexicon::WordClasses::TITLE)
 }
 
 /// Decides whether a candidate is a person.
@@ -396,14 +396,14 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
         return false;
     }
     let folded: Vec<String> = m.tokens.iter().map(|t| crate::text::with_fold_lower(t, str::to_string)).collect();
-    let bad_token = |w: &String| lex.places.contains(w) || lex.demonyms.contains(w);
+    let bad_token = |w: &String| lex.classes_exact(w).intersects(crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM);
     let whole = folded.join(" ");
     // "Sri Lanka" is a place, not the honorific "Sri" and a name
-    if lex.places.contains(&whole) || lex.demonyms.contains(&whole) || lex.is_place(&text[m.start..m.end]) {
+    if lex.classes_exact(&whole).intersects(crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM) || lex.is_place(&text[m.start..m.end]) {
         return false;
     }
     let words: Vec<&String> = folded.iter().filter(|w| !w.ends_with('.')).collect();
-    let is_common = |w: &str| lex.common_words.contains(w) || w.contains('-') && w.split('-').all(|p| lex.common_words.contains(p));
+    let is_common = |w: &str| lex.classes_exact(w).contains(crate::lexicon::WordClasses::COMMON_WORD) || w.contains('-') && w.split('-').all(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::COMMON_WORD));
     if m.honorific {
         // "Dr. Ilsur", "Ambassador Naela Chohan"; not "General Pakistan", "Chief Executives"
         if m.tokens.len() == 1 {
@@ -417,11 +417,11 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     let ctx = || *ctx_cell.get_or_init(|| context(text, m, lex));
     // a place or nationality among the words ("Pakistan-Russia Cooperation", "South Asia"),
     // unless a list structure says it is a person ("• Milan Nič, DGAP")
-    let placeish = |w: &String| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.places.contains(p) || lex.demonyms.contains(p));
+    let placeish = |w: &String| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.classes_exact(p).intersects(crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM));
     // a people's name after a given name is a family name ("Kwame Asante-Darko", "Jane English")
     let first_given = lex.is_given_name(&m.tokens[0]);
     let surname_of_a_people = |k: usize, w: &String| {
-        k > 0 && first_given && !w.split('-').any(|p| lex.places.contains(p)) && w.split('-').any(|p| lex.demonyms.contains(p))
+        k > 0 && first_given && !w.split('-').any(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::PLACE)) && w.split('-').any(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::DEMONYM))
     };
     let n_place = folded.iter().enumerate().filter(|&(k, w)| placeish(w) && !surname_of_a_people(k, w)).count();
     if n_place > 0 && !(ctx() == Context::Strong && n_place < folded.len() && !placeish(&folded[folded.len() - 1])) {
@@ -498,7 +498,7 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
         return Context::Weak;
     }
     if after.starts_with(',') {
-        let first_is_title = lex.titles.contains(&aw)
+        let first_is_title = lex.classes_exact(&aw).contains(crate::lexicon::WordClasses::TITLE)
             || lex.is_postnominal_word(after_word)
             || matches!(aw.as_str(), "a" | "an" | "the" | "former" | "ex" | "who" | "one" | "senior" | "chief" | "founder" | "co-founder");
         // a title within the next few words: "Kwaw Andam, IFPRI Country Program Leader"
