@@ -39,7 +39,7 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = MONTH_RE;
         let r = |s: &str| Regex::new(s).expect("valid event regex");
-        let organizer_after = WordStart::new(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b",
+        let organizer_after = WordStart::new(r"(?i)\b(?:organi[sz]ed|hosted|co-hosted|convened|arranged|sponsored|co-sponsored|co-organi[sz]ed|presented|held)\s+(?:jointly\s+)?(?:on\s+[^,.;:()]{1,24}(?:\s+\(\d{1,2}\))?\s+)?by\b|\bunder\s+the\s+aegis\s+of\b|\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\b|\b(?:maiden\s+)?(?:effort|initiative)\s+of\b|\bjointly\s+(?:organi[sz]ed|hosted)\s+by\b",
             &["organi", "hosted", "co-", "convened", "arranged", "sponsored", "presented", "held", "under", "in", "maiden", "effort", "initiative", "jointly"],
         );
         let organizer_before = WordStart::new(r"(?i)\b(?:organi[sz]ed|organi[sz]es|hosted|hosts|co-hosted|co-hosts|convened|held|holds|co-sponsored|arranged|will\s+host|will\s+hold|is\s+hosting|is\s+organi[sz]ing)\b",
@@ -824,6 +824,23 @@ mod tests {
                     assert_eq!(ws.find_at(&t[a..b], at_start.into_iter().chain(inside)), ws.find_iter(&t[a..b]), "{a}..{b}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn organiser_after_a_date_between_verb_and_by() {
+        let lex = crate::Lexicon::builtin();
+        for text in [
+            "The seminar was organised on Tuesday (10) by the Centre for Atlantic Studies (CAS) in Lisbon.",
+            "The webinar, hosted on 4 March by the Centre for Atlantic Studies, drew 300 people.",
+        ] {
+            let x = crate::extract::extract(&crate::text::clean(&crate::Document::new("t.txt", text), &lex), &lex);
+            let orgs: Vec<&str> = x
+                .facts
+                .iter()
+                .filter_map(|f| if let crate::extract::Fact::OrganizedBy { institution, .. } = f { Some(x.institutions[*institution].name.as_str()) } else { None })
+                .collect();
+            assert_eq!(orgs, ["Centre for Atlantic Studies"], "{text}");
         }
     }
 
