@@ -212,6 +212,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 speech_subjects.push((f, ev, s.0));
             }
         }
+        // "X, who had been scheduled to speak, was unable to attend": no part in the event
+        let subj = if !subj.is_empty() && absent() { Vec::new() } else { subj };
         for p in &subj {
             let ev = (p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
@@ -606,6 +608,11 @@ mod tests {
             (
                 "role as a title before the name",
                 "The panel met on 3 May 2024. Moderator Jane Okoro thanked the panel. Dr. Helen Marsh said that patrols were too few.",
+                &["Helen Marsh: speaker", "Jane Okoro: moderator"],
+            ),
+            (
+                "scheduled but absent",
+                "The panel was moderated by Jane Okoro. Ambassador Chanida Wong, who had been scheduled to speak, was unable to attend. Dr. Helen Marsh said that patrols were too few.",
                 &["Helen Marsh: speaker", "Jane Okoro: moderator"],
             ),
             (
