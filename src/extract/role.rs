@@ -542,17 +542,13 @@ fn turn_label(doc: &Doc, line: &str) -> Option<(usize, usize)> {
     if colon > 60 || label.is_empty() || line[colon + 1..].trim().is_empty() || label.chars().any(|c| c.is_lowercase() || c.is_ascii_digit()) {
         return None;
     }
-    let words: Vec<String> = label
-        .split_whitespace()
-        .filter(|w| !doc.lex.is_abbreviation(w.trim_end_matches('.')))
-        .map(|w| crate::text::fold(w).to_lowercase())
-        .collect();
+    let words: Vec<String> = label.split_whitespace().filter(|w| !doc.lex.is_abbreviation(w.trim_end_matches('.'))).map(super::key_token).collect();
     if words.is_empty() || words.len() > 4 || words.iter().any(|w| w.chars().count() < 2 || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))) {
         return None;
     }
     let mut found = None;
-    for (i, p) in doc.persons.iter().enumerate() {
-        let name: Vec<String> = p.name.split_whitespace().map(|w| crate::text::fold(w).to_lowercase()).collect();
+    // (the persons' name tokens, folded as `key_token` folds the label's words)
+    for (i, name) in doc.person_tokens.iter().enumerate() {
         let fits = if words.len() == 1 { name.len() >= 2 && name.last() == words.first() } else { words.iter().all(|w| name.contains(w)) };
         if fits {
             if found.is_some() {

@@ -365,8 +365,15 @@ fn is_marker_line(line: &str, markers: &[String]) -> bool {
     if t.is_empty() || markers.is_empty() {
         return false;
     }
-    let t = t.to_lowercase();
-    markers.iter().any(|m| t == *m || m.strip_suffix('*').is_some_and(|p| t.starts_with(p)))
+    // a line longer than every marker can only match a prefix marker, and only by its first
+    // bytes: those alone are lower-cased
+    let longest = markers.iter().map(String::len).max().unwrap_or(0);
+    let cut = (longest + 8..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+    let whole = cut == t.len();
+    with_lower(&t[..cut], |head| markers.iter().any(|m| match m.strip_suffix('*') {
+        Some(p) => head.starts_with(p),
+        None => whole && head == m,
+    }))
 }
 
 #[cfg(test)]
