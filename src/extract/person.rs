@@ -430,7 +430,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     if m.tokens.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
-    let given = lex.is_given_name(&m.tokens[0]);
+    let given = first_given;
     let all_common = !words.is_empty() && words.iter().all(|w| is_common(w));
     // only common words ("Strategic Stability", "Future Avenues", "Academics") need a
     // given name or a context that can only introduce a person
