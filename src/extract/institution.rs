@@ -60,10 +60,18 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         let mut last_cap = i;
         while j < toks.len() {
             let t = &toks[j];
+            // an honorific after a head word opens a person's name: "WaterCare Zambia Trust
+            // Executive Director Mrs. Natasha …", "Dean of the College of Agriculture Dr. …"
+            if caps[j] && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| lex.is_institution_word(t.text)) {
+                break;
+            }
             if caps[j] {
                 last_cap = j;
                 j += 1;
             } else if is_connector(t) && j > i && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
+                j += 1;
+            } else if matches!(t.text, "'" | "\u{2019}") && j > i && toks[j - 1].end == t.start && toks[j - 1].text.ends_with('s') && cap_at(j + 1) {
+                // a plural possessive inside the name: "Danish Cable Owners' Association"
                 j += 1;
             } else if t.text == "." && j > i && NAME_ABBREVIATIONS.contains(&toks[j - 1].text) && !matches!(toks[j - 1].text, "Ltd" | "Inc") && cap_at(j + 1) && toks[j + 1].start == t.end + 1 {
                 j += 1;
@@ -95,7 +103,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             }
         }
         for seg in split_run(run, &head, lex) {
-            if let Some(m) = make_mention(text, seg, toks, lex) {
+            if let Some(m) = make_mention(text, seg, toks, lex).filter(|m| !portfolio(text, m, lex)) {
                 out.push(m);
             }
         }
@@ -111,7 +119,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
                 out[k].unit = true;
             }
             if let Some(next) = out.get(k + 1) {
-                let gap = text[out[k].end..next.start].trim();
+                let gap = text.get(out[k].end..next.start).unwrap_or("").trim();
                 if matches!(gap, "at" | "at the" | "of" | "of the" | "," | "in" | "in the") {
                     out[k].unit = true;
                 }
@@ -119,6 +127,14 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         }
     }
     out
+}
+
+/// A title's portfolio in parentheses, not an institution: "Senior Advisor (University &
+/// Global Relations)".
+fn portfolio(text: &str, m: &InstMention, lex: &Lexicon) -> bool {
+    let Some(before) = text[..m.start].strip_suffix('(') else { return false };
+    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+    text[m.end..].starts_with(')') && word.chars().next().is_some_and(char::is_uppercase) && lex.is_title(word)
 }
 
 fn cap_word(t: &Token) -> bool {
@@ -148,7 +164,10 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
     while k < run.len() {
         let and = matches!(run[k].text, "and" | "&" | "AND");
         // "X and Y" with a head word on both sides, or "… and Member Y": two names
-        if and && (has_head(start, k) && has_head(k + 1, run.len()) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
+        // (the right side up to the next "and": "Department of Agriculture and Farmers'
+        // Empowerment and the Danish Cable Owners' Association")
+        let next_and = (k + 1..run.len()).find(|&n| matches!(run[n].text, "and" | "&" | "AND")).unwrap_or(run.len());
+        if and && (has_head(start, k) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
             parts.push((start, k));
             start = k + 1;
         }

@@ -484,8 +484,11 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     {
         return Context::Strong;
     }
-    // title first, then a comma: "Country Director, CARE, Hussaini Abdu"
-    if let Some(b) = before.strip_suffix(',') {
+    // title first, then a comma: "Country Director, CARE, Hussaini Abdu" (not the
+    // institution closing "Name — Title, Org")
+    // (the cleaned text writes every dash as '-')
+    let dashed = |b: &str| b.rsplit('\n').next().is_some_and(|l| l.contains(" - "));
+    if let Some(b) = before.strip_suffix(',').filter(|b| !dashed(b)) {
         // the title sits in the last two comma-separated chunks: "Title, Org, Name"
         let seg = b.rsplit([';', ':', '.']).next().unwrap_or("");
         let cut = seg.rmatch_indices(',').nth(1).map_or(0, |(p, _)| p + 1);
@@ -496,6 +499,13 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     }
     if after.starts_with('(') {
         return Context::Weak;
+    }
+    // "Renée Tsosie-Begay — Staff Attorney, …"
+    if let Some(rest) = after.strip_prefix("- ") {
+        let w = rest.trim_start().split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        if w.chars().next().is_some_and(char::is_uppercase) && lex.is_title(w) {
+            return Context::Weak;
+        }
     }
     if after.starts_with(',') {
         let first_is_title = lex.classes_exact(&aw).contains(crate::lexicon::WordClasses::TITLE)
