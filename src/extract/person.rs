@@ -531,6 +531,16 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     if !prev_word.is_empty() && lex.is_title(&prev_word) {
         return Context::Weak;
     }
+    // the institution the person comes from: "Torben Ahlefeldt-Lund of the Danish Cable
+    // Owners' Association asked …"
+    // (not "the Sala Kolumnowa of the Hotel …": an article makes it a place)
+    let rest = after.strip_prefix("of the ").or_else(|| after.strip_prefix("from the ")).filter(|_| prev_word != "the");
+    if let Some(rest) = rest {
+        let words = rest.split(|c: char| c.is_whitespace() || c == ',' || c == '.').take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).take(6);
+        if words.into_iter().any(|w| lex.is_institution_word(w.trim_end_matches(['\'', '\u{2019}']))) {
+            return Context::Weak;
+        }
+    }
     Context::None
 }
 

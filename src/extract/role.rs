@@ -214,7 +214,8 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         }
         // "X, who had been scheduled to speak, was unable to attend": no part in the event
         let subj = if !subj.is_empty() && absent() { Vec::new() } else { subj };
-        for p in &subj {
+        // "… were present among others": the verb of the cue that named them, not a speech
+        for p in subj.iter().filter(|p| !given_here.contains(&p.person)) {
             let ev = (p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
                 if section_applies(mr, roles.has_any(p.person)) {
