@@ -75,6 +75,13 @@ fn honorifics_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
         let Some(mut j) = best else { break };
         // retirement marks: (R), (Retd), (Retd.)
         j = skip_retired(toks, j);
+        // a second honorific in parentheses: "Prof. (Dr.) Sarojini Mishra", "Dr. (Smt.) Lipsa Das"
+        if toks.get(j).is_some_and(|t| t.text == "(") {
+            let e = honorifics_end(toks, j + 1, lex);
+            if e > j + 1 && toks.get(e).is_some_and(|t| t.text == ")") {
+                j = e + 1;
+            }
+        }
         // "Brig.-Gen.": a hyphen between two ranks
         if toks.get(j).is_some_and(|t| t.text == "-") && toks.get(j + 1).is_some_and(|t| t.is_capitalised()) {
             j += 1;

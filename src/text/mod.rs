@@ -326,6 +326,11 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
     if blank_between && !wrapped {
         return false; // a paragraph break
     }
+    // speaker list items, each "Name — Title, Organization"
+    let dash_item = |l: &str| [" \u{2014} ", " \u{2013} ", " - "].iter().filter_map(|d| l.find(d)).min().is_some_and(|p| p <= 50);
+    if dash_item(prev.trim_start()) && dash_item(next) {
+        return false;
+    }
     let min_len = if wrapped { 40 } else { 70 };
     prev.trim().len() > min_len && ends_open && !next_is_item && !prev.ends_with(':')
 }
@@ -388,6 +393,7 @@ mod tests {
     fn table() {
         let cases: &[(&str, &str, &str)] = &[
             ("rejoin lower", "The session was chaired\nby Dr. X.", "The session was chaired by Dr. X."),
+            ("speaker list items stay apart", "Marcus T. Halvorsen \u{2014} General Manager, Imperial Mesa Irrigation District\nDana Whitfield \u{2014} Senior Fellow", "Marcus T. Halvorsen - General Manager, Imperial Mesa Irrigation District\nDana Whitfield - Senior Fellow"),
             ("keep paragraphs", "One.\n\nTwo.", "One.\n\nTwo."),
             ("dehyphen", "a long deve-\nlopment here", "a long development here"),
             ("keep compound", "a line long enough to have been wrapped by a PDF converter, about the North-\nSouth corridor", "a line long enough to have been wrapped by a PDF converter, about the North-South corridor"),
