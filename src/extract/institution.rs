@@ -25,6 +25,9 @@ const TRAILING_NON_NAME: &[&str] = &["coverage", "meeting", "meetings", "report"
 /// Kazan University"): the unit goes into the person's title, the parent is the institution.
 const UNITS: &[&str] = &["department", "faculty", "dept", "board"];
 
+/// Days and months: "on" before one of them ends a name ("… Policy Institute on Tuesday").
+const DATE_WORDS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 /// An institution named in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstMention {
@@ -68,7 +71,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             if caps[j] {
                 last_cap = j;
                 j += 1;
-            } else if is_connector(t) && j > i && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
+            } else if is_connector(t) && j > i && !(t.text == "on" && toks.get(j + 1).is_some_and(|n| DATE_WORDS.contains(&n.text))) && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
                 j += 1;
             } else if matches!(t.text, "'" | "\u{2019}") && j > i && toks[j - 1].end == t.start && toks[j - 1].text.ends_with('s') && cap_at(j + 1) {
                 // a plural possessive inside the name: "Danish Cable Owners' Association"
@@ -167,7 +170,8 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
         // (the right side up to the next "and": "Department of Agriculture and Farmers'
         // Empowerment and the Danish Cable Owners' Association")
         let next_and = (k + 1..run.len()).find(|&n| matches!(run[n].text, "and" | "&" | "AND")).unwrap_or(run.len());
-        if and && (has_head(start, k) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
+        let acronym_before = k == start + 1 && is_acronym(run[start].text);
+        if and && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
             parts.push((start, k));
             start = k + 1;
         }
@@ -198,6 +202,10 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.classes(p[a].text).contains(crate::lexicon::WordClasses::NONNAME) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
             {
                 a += 1;
+            }
+            // a verb before "the" opens no name: "Join the Front Range Policy Institute"
+            if a + 1 < p.len() && p[a + 1].text == "the" && !head[a] && lex.is_common_word(p[a].text) {
+                a += 2;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
             let unit = |t: &Token| with_lower(t.text, |l| UNITS.contains(&l));
@@ -246,12 +254,16 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     if !has_head {
         return None;
     }
+    // a headline in capitals: "PARTNERS CALL FOR ACTION TO PROTECT LUSAKA'S GROUNDWATER …"
+    if all_caps && seg.len() >= 8 {
+        return None;
+    }
     // a lone head word ("University", "the Institute") is not a name
     if seg.len() == 1 && !company_suffix {
         return None;
     }
     // all words are generic ("Executive Committee", "The Board")
-    const GENERIC: &[&str] = &["executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
+    const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
     if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || with_lower(t.text, |l| GENERIC.contains(&l))) {
         return None;
     }
