@@ -120,11 +120,18 @@ fn class(c: char) -> Class {
 }
 
 /// The class of the character starting at byte `i` of `s`, and its length.
+#[inline]
 fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b.is_ascii() {
-        return Some((class(char::from(b)), 1));
+        return Some((ASCII_CLASS[usize::from(b)], 1));
     }
+    non_ascii_class_at(s, i)
+}
+
+/// [`class_at`] for a character that is not ASCII (rare: kept out of the scanner's loop).
+#[inline(never)]
+fn non_ascii_class_at(s: &str, i: usize) -> Option<(Class, usize)> {
     let c = s[i..].chars().next()?;
     Some((class(c), c.len_utf8()))
 }
