@@ -234,8 +234,10 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
         // a run of printable ASCII other than '*', without two spaces in a row (nor a space
         // after one), is copied as it is
         if !(prev_space && c == ' ') {
-            let plain = k + prefix_len(&bytes[k..], |x| (0x20..=0x7E).contains(&x) && x != b'*');
-            let run = line[k..plain].find("  ").map_or(plain, |p| k + p + 1);
+            let plain = k + prefix_len(&bytes[k..], |x| (0x20..=0x7E).contains(&x) & (x != b'*'));
+            // (`contains` has a fast path `find` lacks; two spaces in a row are rare)
+            let seg = &line[k..plain];
+            let run = if seg.contains("  ") { seg.find("  ").map_or(plain, |p| k + p + 1) } else { plain };
             if run > k {
                 b.text.push_str(&line[k..run]);
                 b.offsets.extend((start + k..start + run).map(|o| o as u32));
@@ -341,7 +343,7 @@ fn is_label_line(s: &str) -> bool {
         return true;
     }
     // (only a colon among the first 33 bytes makes a label: the rest is not searched)
-    match s.as_bytes().iter().take(33).position(|&c| c == b':') {
+    match s.as_bytes()[..s.len().min(33)].iter().position(|&c| c == b':') {
         Some(p) => {
             let label = &s[..p];
             label.chars().next().is_some_and(char::is_uppercase) && label.split_whitespace().count() <= 4 && !label.contains(['.', ','])
@@ -541,11 +543,12 @@ pub fn snippet_into(out: &mut String, text: &str, start: usize, end: usize, cont
 
 /// The length of the longest prefix of `bytes` whose bytes all satisfy `pred`. Blocks of 16
 /// bytes are tested whole, without stopping at the first failure, which the compiler turns
-/// into vector instructions; the block that fails is then searched byte by byte.
+/// into vector instructions (when `pred` is made of comparisons joined by `&`, not `&&` or
+/// `matches!`); the block that fails is then searched byte by byte.
 pub(crate) fn prefix_len(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
     let mut n = 0;
     for block in bytes.chunks_exact(16) {
-        if !block.iter().fold(true, |all, &b| all & pred(b)) {
+        if block.iter().fold(0u8, |failed, &b| failed | u8::from(!pred(b))) != 0 {
             break;
         }
         n += 16;

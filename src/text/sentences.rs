@@ -38,7 +38,7 @@ pub fn for_each_sentence(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> boo
         let mut i = 0;
         // only a '.', '!' or '?' can end a sentence: the bytes between are skipped
         loop {
-            i += super::prefix_len(&bytes[i..], |c| !matches!(c, b'.' | b'!' | b'?'));
+            i += super::prefix_len(&bytes[i..], |c| (c != b'.') & (c != b'!') & (c != b'?'));
             if i == bytes.len() {
                 break;
             }
