@@ -402,7 +402,13 @@ impl<'a> Markers<'a> {
         if !whole && self.prefixes.is_empty() {
             return false;
         }
-        with_lower(&t[..cut], |head| self.prefixes.iter().any(|p| head.starts_with(p)) || (whole && self.exact.contains(&head)))
+        let head = &t[..cut];
+        if head.is_ascii() {
+            // compared ignoring ASCII case, without a lower-cased copy (markers are lower case)
+            let starts = |p: &str| head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+            return self.prefixes.iter().any(|p| starts(p)) || (whole && self.exact.iter().any(|m| m.eq_ignore_ascii_case(head)));
+        }
+        with_lower(head, |head| self.prefixes.iter().any(|p| head.starts_with(p)) || (whole && self.exact.contains(&head)))
     }
 }
 
