@@ -396,7 +396,7 @@ impl<'a> Markers<'a> {
             return false;
         }
         // a line longer than every marker can only match a prefix marker, and only by its
-        // first bytes: those alone are lower-cased
+        // first bytes: those alone are compared
         let cut = (self.longest + 8..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
         let whole = cut == t.len();
         if !whole && self.prefixes.is_empty() {
