@@ -285,11 +285,10 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     let t = clean.text.as_str();
     let lines = text::blocks(t);
     let is_abbrev = |w: &str| lex.is_abbreviation(w);
-    let mut sentences = Vec::new();
+    // (about two sentences a line)
+    let mut sentences = Vec::with_capacity(2 * lines.len());
     for (li, &l) in lines.iter().enumerate() {
-        for s in text::sentences(t, l, &is_abbrev) {
-            sentences.push((li, s));
-        }
+        text::for_each_sentence(t, l, &is_abbrev, |s| sentences.push((li, s)));
     }
     let line_tokens = lines.iter().map(|&l| tokens::split_possessives(tokens::tokenize(t, l), lex)).collect();
     let mut doc = Doc { clean, lex, lines, line_tokens, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };

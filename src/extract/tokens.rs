@@ -120,11 +120,18 @@ fn class(c: char) -> Class {
 }
 
 /// The class of the character starting at byte `i` of `s`, and its length.
+#[inline]
 fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b.is_ascii() {
-        return Some((class(char::from(b)), 1));
+        return Some((ASCII_CLASS[usize::from(b)], 1));
     }
+    non_ascii_class_at(s, i)
+}
+
+/// [`class_at`] for a character that is not ASCII (rare: kept out of the scanner's loop).
+#[inline(never)]
+fn non_ascii_class_at(s: &str, i: usize) -> Option<(Class, usize)> {
     let c = s[i..].chars().next()?;
     Some((class(c), c.len_utf8()))
 }
@@ -138,23 +145,19 @@ pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     while let Some((c, n)) = class_at(s, i) {
+        if c == Class::Space {
+            i += n;
+            continue;
+        }
         let mut j = i + n;
-        match c {
-            Class::Space => {
-                i = j;
-                continue;
-            }
-            Class::Other => {}
-            Class::Word => loop {
-                // (ASCII letters and digits byte by byte, other characters by their class)
-                loop {
-                    match b.get(j) {
-                        Some(c) if c.is_ascii_alphanumeric() => j += 1,
-                        Some(c) if c.is_ascii() => break,
-                        _ => match class_at(s, j) {
-                            Some((Class::Word, m)) => j += m,
-                            _ => break,
-                        },
+        if c == Class::Word {
+            loop {
+                // ASCII letters and digits in one sweep, a character that is not ASCII by its class
+                j += b[j..].iter().position(|&c| !c.is_ascii() || ASCII_CLASS[usize::from(c)] != Class::Word).unwrap_or(b.len() - j);
+                if b.get(j).is_some_and(|c| !c.is_ascii()) {
+                    if let Some((Class::Word, m)) = class_at(s, j) {
+                        j += m;
+                        continue;
                     }
                 }
                 // an inner apostrophe or hyphen followed by more of the word
@@ -163,9 +166,9 @@ pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
                 } else {
                     break;
                 }
-            },
+            }
         }
-        out.push(Token { text: &text[span.0 + i..span.0 + j], start: span.0 + i, end: span.0 + j });
+        out.push(Token { text: &s[i..j], start: span.0 + i, end: span.0 + j });
         i = j;
     }
     out

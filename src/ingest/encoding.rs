@@ -138,19 +138,42 @@ fn is_binary_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r')) || c == '\u{FFFD}'
 }
 
+/// [`is_binary_control`] for an ASCII byte (C0 controls other than tab, line feed, form
+/// feed and carriage return, and DEL).
+fn is_binary_control_byte(b: u8) -> bool {
+    // (comparisons rather than a `match`, for vector code: below ' ' but not 9, 10, 12, 13)
+    (b < 0x20) & (b.wrapping_sub(b'\t') > 1) & (b.wrapping_sub(0x0C) > 1) | (b == 0x7F)
+}
+
+/// How many characters of the text's start are looked at for control characters.
+const CHECKED_CHARS: usize = 1 << 16;
+
+/// The characters among the first [`CHECKED_CHARS`] of `text`, and how many of them are
+/// [binary controls](is_binary_control), counted without decoding the text character by
+/// character: the ASCII controls are bytes of their own, and the others (C1 controls, U+0080
+/// to U+009F, and U+FFFD) are looked for only when a byte they start with is there.
+fn control_count(text: &str) -> (usize, usize) {
+    let cut = if text.len() <= CHECKED_CHARS || text.as_bytes()[..CHECKED_CHARS].is_ascii() {
+        text.len().min(CHECKED_CHARS)
+    } else {
+        text.char_indices().nth(CHECKED_CHARS).map_or(text.len(), |(i, _)| i)
+    };
+    let head = &text[..cut];
+    let total = head.chars().count();
+    // (counted in blocks small enough for a `u8` count, which the compiler makes vector code)
+    let mut bad: usize = head.as_bytes().chunks(255).map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(is_binary_control_byte(b))))).sum();
+    if head.as_bytes().contains(&0xC2) || head.contains('\u{FFFD}') {
+        bad += head.chars().filter(|&c| !c.is_ascii() && is_binary_control(c)).count();
+    }
+    (total, bad)
+}
+
 fn finish(text: String, enc: &'static Encoding) -> Result<Decoded, NotText> {
     if text.chars().all(char::is_whitespace) {
         return Err(NotText::Empty);
     }
     // Binary data decodes to many controls (or replacement characters); text has few.
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for c in text.chars().take(1 << 16) {
-        total += 1;
-        if is_binary_control(c) || c == '\0' {
-            bad += 1;
-        }
-    }
+    let (total, bad) = control_count(&text);
     if bad * 10 > total {
         return Err(NotText::Binary(format!("{bad} of the first {total} characters are control characters")));
     }
@@ -188,6 +211,24 @@ mod tests {
         let (t, e) = ok(&b);
         assert_eq!(e, "UTF-8");
         assert!(t.starts_with("Łukasz") && t.ends_with('\u{FFFD}'));
+    }
+
+    #[test]
+    fn control_count_as_char_by_char() {
+        let reference = |t: &str| {
+            let mut total = 0;
+            let mut bad = 0;
+            for c in t.chars().take(CHECKED_CHARS) {
+                total += 1;
+                bad += usize::from(is_binary_control(c));
+            }
+            (total, bad)
+        };
+        let long_ascii = "a\x01".repeat(CHECKED_CHARS);
+        let long_mixed = "é\u{85}x\u{FFFD}".repeat(CHECKED_CHARS / 2);
+        for t in ["", "abc", "a\tb\nc\x0Cd\re", "\0\x07\x1b\x7F", "Łukasz\u{80}\u{9F}\u{A0}\u{FFFD}—x", &long_ascii, &long_mixed] {
+            assert_eq!(control_count(t), reference(t), "{:?}", &t[..t.len().min(40)]);
+        }
     }
 
     #[test]

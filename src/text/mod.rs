@@ -7,7 +7,7 @@
 
 mod sentences;
 
-pub use sentences::{blocks, sentences, Span};
+pub use sentences::{blocks, for_each_sentence, sentences, Span};
 
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
@@ -154,15 +154,13 @@ fn ascii_on_stack<'b>(s: &str, buf: &'b mut [u8; 64], folded: bool) -> Option<&'
 /// typographic quotes and odd spaces.
 pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     let src = doc.original.as_str();
-    let cut = boilerplate_cut(src, lex);
+    let cut = boilerplate_cut(src, &Markers::new(&lex.boilerplate));
     let src_cut = &src[..cut];
     let mut b = Builder { text: String::with_capacity(src_cut.len()), offsets: Vec::with_capacity(src_cut.len() + 1) };
 
     // site furniture inside the article reads as a blank line
-    let lines: Vec<(usize, &str)> = line_starts(src_cut)
-        .into_iter()
-        .map(|(start, line)| if is_marker_line(line, &lex.skip_lines) { (start, "") } else { (start, line) })
-        .collect();
+    let skip = Markers::new(&lex.skip_lines);
+    let lines = line_starts(src_cut, |line| if skip.matches(line) { "" } else { line });
     let wrapped = hard_wrapped(&lines);
     let mut i = 0;
     while i < lines.len() {
@@ -233,14 +231,20 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
     let bytes = line.as_bytes();
     let mut k = 0;
     while let Some(c) = line[k..].chars().next() {
-        // a run of printable ASCII other than '*' is copied as it is
-        let run = bytes[k..].iter().position(|&x| !(0x21..=0x7E).contains(&x) || x == b'*').map_or(line.len(), |n| k + n);
-        if run > k {
-            b.text.push_str(&line[k..run]);
-            b.offsets.extend((start + k..start + run).map(|o| o as u32));
-            prev_space = false;
-            k = run;
-            continue;
+        // a run of printable ASCII other than '*', without two spaces in a row (nor a space
+        // after one), is copied as it is
+        if !(prev_space && c == ' ') {
+            let plain = k + prefix_len(&bytes[k..], |x| (0x20..=0x7E).contains(&x) & (x != b'*'));
+            // (`contains` has a fast path `find` lacks; two spaces in a row are rare)
+            let seg = &line[k..plain];
+            let run = if seg.contains("  ") { seg.find("  ").map_or(plain, |p| k + p + 1) } else { plain };
+            if run > k {
+                b.text.push_str(&line[k..run]);
+                b.offsets.extend((start + k..start + run).map(|o| o as u32));
+                prev_space = bytes[run - 1] == b' ';
+                k = run;
+                continue;
+            }
         }
         let at = start + k;
         k += c.len_utf8();
@@ -273,12 +277,14 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
     }
 }
 
-fn line_starts(s: &str) -> Vec<(usize, &str)> {
+/// The lines of `s` (without their "\n" or "\r\n") with their start offsets, each line
+/// passed through `keep` (which may blank it).
+fn line_starts<'a>(s: &'a str, keep: impl Fn(&'a str) -> &'a str) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let mut pos = 0;
     for line in s.split('\n') {
         let l = line.strip_suffix('\r').unwrap_or(line);
-        out.push((pos, l));
+        out.push((pos, keep(l)));
         pos += line.len() + 1;
     }
     out
@@ -341,8 +347,9 @@ fn is_label_line(s: &str) -> bool {
     if s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.chars().take(6).any(|c| c == ':' || c == '.') {
         return true;
     }
-    match s.find(':') {
-        Some(p) if p <= 32 => {
+    // (only a colon among the first 33 bytes makes a label: the rest is not searched)
+    match s.as_bytes()[..s.len().min(33)].iter().position(|&c| c == b':') {
+        Some(p) => {
             let label = &s[..p];
             label.chars().next().is_some_and(char::is_uppercase) && label.split_whitespace().count() <= 4 && !label.contains(['.', ','])
         }
@@ -352,10 +359,10 @@ fn is_label_line(s: &str) -> bool {
 
 /// Where the article ends: the start of the first line (after some text) that is a
 /// site-furniture marker from the lexicon, or the end of the text.
-fn boilerplate_cut(s: &str, lex: &Lexicon) -> usize {
+fn boilerplate_cut(s: &str, markers: &Markers) -> usize {
     let mut pos = 0;
     for line in s.split_inclusive('\n') {
-        if pos > 200 && is_marker_line(line, &lex.boilerplate) {
+        if pos > 200 && markers.matches(line) {
             return pos;
         }
         pos += line.len();
@@ -363,22 +370,51 @@ fn boilerplate_cut(s: &str, lex: &Lexicon) -> usize {
     s.len()
 }
 
-/// True when the trimmed line (trailing ':' and '.' ignored, any case) is one of `markers`
-/// (lower case; a trailing '*' matches any line starting with the rest).
-fn is_marker_line(line: &str, markers: &[String]) -> bool {
-    let t = line.trim().trim_end_matches([':', '.']);
-    if t.is_empty() || markers.is_empty() {
-        return false;
+/// Site-furniture markers of the lexicon (lower case; a trailing '*' matches any line
+/// starting with the rest), split for [`Markers::matches`].
+struct Markers<'a> {
+    /// Markers a whole line must equal.
+    exact: Vec<&'a str>,
+    /// Markers a line must start with (their '*' removed).
+    prefixes: Vec<&'a str>,
+    /// The length of the longest marker.
+    longest: usize,
+}
+
+impl<'a> Markers<'a> {
+    fn new(markers: &'a [String]) -> Markers<'a> {
+        let mut m = Markers { exact: Vec::new(), prefixes: Vec::new(), longest: markers.iter().map(String::len).max().unwrap_or(0) };
+        for marker in markers {
+            match marker.strip_suffix('*') {
+                Some(p) => m.prefixes.push(p),
+                None => m.exact.push(marker),
+            }
+        }
+        m
     }
-    // a line longer than every marker can only match a prefix marker, and only by its first
-    // bytes: those alone are lower-cased
-    let longest = markers.iter().map(String::len).max().unwrap_or(0);
-    let cut = (longest + 8..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
-    let whole = cut == t.len();
-    with_lower(&t[..cut], |head| markers.iter().any(|m| match m.strip_suffix('*') {
-        Some(p) => head.starts_with(p),
-        None => whole && head == m,
-    }))
+
+    /// True when the trimmed line (trailing ':' and '.' ignored, any case) is one of the
+    /// markers.
+    fn matches(&self, line: &str) -> bool {
+        let t = line.trim().trim_end_matches([':', '.']);
+        if t.is_empty() || self.longest == 0 {
+            return false;
+        }
+        // a line longer than every marker can only match a prefix marker, and only by its
+        // first bytes: those alone are compared
+        let cut = (self.longest + 8..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+        let whole = cut == t.len();
+        if !whole && self.prefixes.is_empty() {
+            return false;
+        }
+        let head = &t[..cut];
+        if head.is_ascii() {
+            // compared ignoring ASCII case, without a lower-cased copy (markers are lower case)
+            let starts = |p: &str| head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+            return self.prefixes.iter().any(|p| starts(p)) || (whole && self.exact.iter().any(|m| m.eq_ignore_ascii_case(head)));
+        }
+        with_lower(head, |head| self.prefixes.iter().any(|p| head.starts_with(p)) || (whole && self.exact.contains(&head)))
+    }
 }
 
 #[cfg(test)]
@@ -515,4 +551,19 @@ pub fn snippet_into(out: &mut String, text: &str, start: usize, end: usize, cont
             out.push(c);
         }
     }
+}
+
+/// The length of the longest prefix of `bytes` whose bytes all satisfy `pred`. Blocks of 16
+/// bytes are tested whole, without stopping at the first failure, which the compiler turns
+/// into vector instructions (when `pred` is made of comparisons joined by `&`, not `&&` or
+/// `matches!`); the block that fails is then searched byte by byte.
+pub(crate) fn prefix_len(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    let mut n = 0;
+    for block in bytes.chunks_exact(16) {
+        if block.iter().fold(0u8, |failed, &b| failed | u8::from(!pred(b))) != 0 {
+            break;
+        }
+        n += 16;
+    }
+    n + bytes[n..].iter().position(|&b| !pred(b)).unwrap_or(bytes.len() - n)
 }

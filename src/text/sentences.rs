@@ -5,17 +5,19 @@ pub type Span = (usize, usize);
 
 /// Non-empty lines (blocks) of the text, trimmed, as spans.
 pub fn blocks(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    block_spans(text).collect()
+}
+
+/// [`blocks`], one at a time.
+fn block_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut pos = 0;
-    for line in text.split('\n') {
+    text.split('\n').filter_map(move |line| {
+        let start = pos;
+        pos += line.len() + 1;
         let lead = line.len() - line.trim_start().len();
         let t = line.trim();
-        if !t.is_empty() {
-            out.push((pos + lead, pos + lead + t.len()));
-        }
-        pos += line.len() + 1;
-    }
-    out
+        (!t.is_empty()).then(|| (start + lead, start + lead + t.len()))
+    })
 }
 
 /// Sentences inside a span: split after `.`, `!`, `?` followed by a space and a capital,
@@ -23,21 +25,32 @@ pub fn blocks(text: &str) -> Vec<Span> {
 /// single-letter initials. Sentences never cross line breaks.
 pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Vec<Span> {
     let mut out = Vec::new();
-    for (bs, be) in blocks(&text[span.0..span.1]).into_iter().map(|(a, b)| (a + span.0, b + span.0)) {
+    for_each_sentence(text, span, is_abbrev, |s| out.push(s));
+    out
+}
+
+/// [`sentences`], each passed to `f` in order rather than collected.
+pub fn for_each_sentence(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool, mut f: impl FnMut(Span)) {
+    for (bs, be) in block_spans(&text[span.0..span.1]).map(|(a, b)| (a + span.0, b + span.0)) {
         let s = &text[bs..be];
         let bytes = s.as_bytes();
         let mut start = 0;
         let mut i = 0;
-        while i < bytes.len() {
+        // only a '.', '!' or '?' can end a sentence: the bytes between are skipped
+        loop {
+            i += super::prefix_len(&bytes[i..], |c| (c != b'.') & (c != b'!') & (c != b'?'));
+            if i == bytes.len() {
+                break;
+            }
             let c = bytes[i];
             // a full stop glued to the next sentence: "in space.Contextualizing"
             if c == b'.' && i >= 3 && i + 2 < bytes.len() && bytes[i + 1].is_ascii_uppercase() && bytes[i + 2].is_ascii_lowercase() && bytes[i - 1].is_ascii_lowercase() && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase() {
-                out.push((bs + start, bs + i + 1));
+                f((bs + start, bs + i + 1));
                 start = i + 1;
                 i += 1;
                 continue;
             }
-            if (c == b'.' || c == b'!' || c == b'?') && i + 1 < bytes.len() {
+            if i + 1 < bytes.len() {
                 // allow a closing quote or bracket right after the mark
                 let mut k = i + 1;
                 while k < bytes.len() && matches!(bytes[k], b'"' | b'\'' | b')') {
@@ -56,7 +69,7 @@ pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Ve
                         continue;
                     }
                     if next_ok {
-                        out.push((bs + start, bs + k));
+                        f((bs + start, bs + k));
                         start = k + 1;
                         i = k + 1;
                         continue;
@@ -66,10 +79,9 @@ pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Ve
             i += 1;
         }
         if start < s.len() {
-            out.push((bs + start, be));
+            f((bs + start, be));
         }
     }
-    out
 }
 
 #[cfg(test)]
