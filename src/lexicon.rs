@@ -396,6 +396,9 @@ impl Lexicon {
     /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
     pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
         match &self.role_cue_set {
+            // (most lines match no cue, and a search that stops at the first match costs
+            // less than one that looks for all)
+            Some(set) if !set.is_match(text) => Vec::new(),
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
         }
