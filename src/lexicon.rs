@@ -415,6 +415,7 @@ impl Lexicon {
     pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>) -> Vec<usize> {
         let Some(sentence) = sentence else { return line_hits.to_vec() };
         let edge: Vec<usize> = match &self.edge_cue_set {
+            Some(set) if !set.is_match(sentence) => return line_hits.to_vec(),
             Some(set) => set.matches(sentence).into_iter().map(|k| self.edge_cues[k]).collect(),
             None => self.edge_cues.iter().copied().filter(|&i| self.role_cues[i].re.is_match(sentence)).collect(),
         };
