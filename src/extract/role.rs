@@ -351,7 +351,13 @@ fn starts_with_pronoun(s: &str) -> bool {
 }
 
 fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
-    words(&doc.text()[s.0..s.1]).any(|(_, w)| doc.lex.is_speech_verb(w))
+    words(&doc.text()[s.0..s.1]).any(|(_, w)| speech_verb(doc, w))
+}
+
+/// `lex.is_speech_verb(w)`, without the look-up for a capitalised word (the verbs are
+/// stored in lower case).
+fn speech_verb(doc: &Doc, w: &str) -> bool {
+    !w.starts_with(|c: char| c.is_ascii_uppercase()) && doc.lex.is_speech_verb(w)
 }
 
 /// The words of `s`, the runs of alphabetic characters, with their byte offsets: the
@@ -420,7 +426,7 @@ fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -
     let mut verb = None;
     for (off, w) in words(sent) {
         let at = s.0 + off;
-        if !doc.lex.is_speech_verb(w) {
+        if !speech_verb(doc, w) {
             continue;
         }
         if persons.iter().any(|p| p.m.start <= at && at < p.m.end) {
