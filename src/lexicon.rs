@@ -396,6 +396,9 @@ impl Lexicon {
     /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
     pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
         match &self.role_cue_set {
+            // (most lines match no cue, and a search that stops at the first match costs
+            // less than one that looks for all)
+            Some(set) if !set.is_match(text) => Vec::new(),
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
         }
@@ -412,6 +415,7 @@ impl Lexicon {
     pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>) -> Vec<usize> {
         let Some(sentence) = sentence else { return line_hits.to_vec() };
         let edge: Vec<usize> = match &self.edge_cue_set {
+            Some(set) if !set.is_match(sentence) => return line_hits.to_vec(),
             Some(set) => set.matches(sentence).into_iter().map(|k| self.edge_cues[k]).collect(),
             None => self.edge_cues.iter().copied().filter(|&i| self.role_cues[i].re.is_match(sentence)).collect(),
         };

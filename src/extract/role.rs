@@ -113,16 +113,19 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                 continue;
             }
         }
-        // a sentence naming the session ("The second session started …"); the longest name
-        // is 22 characters, and a text's first 24 characters lower-cased begin the same as
-        // the whole text lower-cased
-        let ls = sent[..sent.char_indices().nth(24).map_or(sent.len(), |(i, _)| i)].to_lowercase();
-        for ord in ["inaugural", "opening", "first", "second", "third", "fourth", "fifth", "concluding", "closing", "final"] {
-            if ls.strip_prefix("the ").and_then(|r| r.strip_prefix(ord)).is_some_and(|r| r.starts_with(" session")) {
-                let mut c = ord.chars();
-                let cap = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
-                session = Some(format!("{cap} Session"));
-                mode = None;
+        // a sentence naming the session ("The second session started …"); it opens with
+        // "the " in any case (only those ASCII letters lower-case to "the "), the longest
+        // name is 22 characters, and a text's first 24 characters lower-cased begin the same
+        // as the whole text lower-cased
+        if sent.as_bytes().get(..4).is_some_and(|h| h.eq_ignore_ascii_case(b"the ")) {
+            let ls = sent[..sent.char_indices().nth(24).map_or(sent.len(), |(i, _)| i)].to_lowercase();
+            for ord in ["inaugural", "opening", "first", "second", "third", "fourth", "fifth", "concluding", "closing", "final"] {
+                if ls.strip_prefix("the ").and_then(|r| r.strip_prefix(ord)).is_some_and(|r| r.starts_with(" session")) {
+                    let mut c = ord.chars();
+                    let cap = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
+                    session = Some(format!("{cap} Session"));
+                    mode = None;
+                }
             }
         }
 
@@ -349,7 +352,43 @@ fn starts_with_pronoun(s: &str) -> bool {
 }
 
 fn has_speech_verb(doc: &Doc, s: (usize, usize)) -> bool {
-    doc.text()[s.0..s.1].split(|c: char| !c.is_alphabetic()).any(|w| doc.lex.is_speech_verb(w))
+    words(&doc.text()[s.0..s.1]).any(|(_, w)| speech_verb(doc, w))
+}
+
+/// `lex.is_speech_verb(w)`, without the look-up for a capitalised word (the verbs are
+/// stored in lower case).
+fn speech_verb(doc: &Doc, w: &str) -> bool {
+    !w.starts_with(|c: char| c.is_ascii_uppercase()) && doc.lex.is_speech_verb(w)
+}
+
+/// The words of `s`, the runs of alphabetic characters, with their byte offsets: the
+/// non-empty pieces of `s.split(|c: char| !c.is_alphabetic())`.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
+    // (the byte length of the character at `i`, and whether it is alphabetic)
+    let char_at = move |i: usize| match b[i] {
+        c if c.is_ascii() => (1, c.is_ascii_alphabetic()),
+        _ => s[i..].chars().next().map_or((1, false), |c| (c.len_utf8(), c.is_alphabetic())),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let (n, alpha) = char_at(i);
+            if alpha {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < b.len() {
+            let (n, alpha) = char_at(i);
+            if !alpha {
+                break;
+            }
+            i += n;
+        }
+        (i > start).then(|| (start, &s[start..i]))
+    })
 }
 
 /// Persons that are subjects of a speech verb in the sentence: those before the first
@@ -386,10 +425,9 @@ fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -
     let sent = &t[s.0..s.1];
     // first speech verb position outside names
     let mut verb = None;
-    let words = sent.split(|c: char| !c.is_alphabetic()).map(|w| (w.as_ptr() as usize - sent.as_ptr() as usize, w));
-    for (off, w) in words {
+    for (off, w) in words(sent) {
         let at = s.0 + off;
-        if w.is_empty() || !doc.lex.is_speech_verb(w) {
+        if !speech_verb(doc, w) {
             continue;
         }
         if persons.iter().any(|p| p.m.start <= at && at < p.m.end) {
