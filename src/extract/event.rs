@@ -21,6 +21,9 @@ struct Res {
     organizer_after: WordStart,
     organizer_before: WordStart,
     organizer_join: Regex,
+    /// "join" in any ASCII case, which every `organizer_join` match holds (a search that
+    /// skips to its first letter).
+    join_word: AhoCorasick,
     title_field: Regex,
     titled: WordStart,
     venue_field: Regex,
@@ -57,6 +60,7 @@ fn res() -> &'static Res {
             organizer_after,
             organizer_before,
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
+            join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
@@ -367,7 +371,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
         // an event page's invitation: "Please join the Hollister Institute's Asia Program for …"
         // (every match holds "join", in ASCII letters: no other letter folds to them)
-        let has_join = st.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"join"));
+        let has_join = r.join_word.is_match(st);
         for m in has_join.then(|| r.organizer_join.find_iter(st)).into_iter().flatten() {
             let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
             let next = doc.insts_in((ce, s.1)).into_iter().next();
