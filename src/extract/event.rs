@@ -24,6 +24,9 @@ struct Res {
     /// "join" in any ASCII case, which every `organizer_join` match holds (a search that
     /// skips to its first letter).
     join_word: AhoCorasick,
+    /// A double or single quote mark (a byte search, where `str::contains` with a set of
+    /// chars decodes every char).
+    quote_marks: AhoCorasick,
     title_field: Regex,
     titled: WordStart,
     venue_field: Regex,
@@ -61,6 +64,7 @@ fn res() -> &'static Res {
             organizer_before,
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
             join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
+            quote_marks: AhoCorasick::new(["\"", "'"]).expect("valid marks"),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
@@ -702,7 +706,7 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
             found.push((lex.topics[m.pattern().as_usize()].clone(), s.0 + a, s.0 + b));
         }
         // (a talk's title is in quotes)
-        let quoted = st.contains(['"', '\'']);
+        let quoted = res().quote_marks.is_match(st);
         for (at, c) in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
             let g = c.get(1).expect("group");
             found.push((g.as_str().trim().to_string(), s.0 + at + g.start(), s.0 + at + g.end()));
