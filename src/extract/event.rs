@@ -690,34 +690,48 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
     let mut facts = Vec::new();
     let mut discussed = std::collections::HashSet::new();
     let mut focus: Option<usize> = None;
+    // the topic of each lexicon phrase found so far
+    let mut topic_of_phrase: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for &(_, s) in &doc.sentences {
         let st = &t[s.0..s.1];
         let persons = doc.persons_in(s);
         if let Some(p) = persons.first() {
             focus = Some(p.person);
         }
-        let mut found: Vec<(String, usize, usize)> = Vec::new();
+        // (the lexicon phrase's index, if it is one; the name; its span)
+        let mut found: Vec<(Option<usize>, &str, usize, usize)> = Vec::new();
         for m in lex.topic_matcher.find_iter(st) {
             let (a, b) = (m.start(), m.end());
             let word_edge = |i: usize| i == 0 || i >= st.len() || !st[..i].chars().last().is_some_and(|c| c.is_alphanumeric()) || !st[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
             if !(word_edge(a) && (b == st.len() || !st[b..].chars().next().is_some_and(|c| c.is_alphanumeric()))) {
                 continue;
             }
-            found.push((lex.topics[m.pattern().as_usize()].clone(), s.0 + a, s.0 + b));
+            let pattern = m.pattern().as_usize();
+            found.push((Some(pattern), &lex.topics[pattern], s.0 + a, s.0 + b));
         }
         // (a talk's title is in quotes)
         let quoted = res().quote_marks.is_match(st);
         for (at, c) in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
             let g = c.get(1).expect("group");
-            found.push((g.as_str().trim().to_string(), s.0 + at + g.start(), s.0 + at + g.end()));
+            found.push((None, g.as_str().trim(), s.0 + at + g.start(), s.0 + at + g.end()));
         }
-        for (name, a, b) in found {
-            let key = crate::text::fold(&name).to_lowercase();
-            let idx = *index.entry(key).or_insert_with(|| {
-                topics.push(NamedRec { name: name.clone(), evidence: doc.ev(a, b) });
-                facts.push(Fact::Covers { topic: topics.len() - 1, evidence: doc.ev(a, b) });
-                topics.len() - 1
-            });
+        for (pattern, name, a, b) in found {
+            // (a lexicon phrase met before has its topic: its key is the same)
+            let idx = match pattern.and_then(|p| topic_of_phrase.get(&p)) {
+                Some(&idx) => idx,
+                None => {
+                    let key = crate::text::fold(name).to_lowercase();
+                    let idx = *index.entry(key).or_insert_with(|| {
+                        topics.push(NamedRec { name: name.to_string(), evidence: doc.ev(a, b) });
+                        facts.push(Fact::Covers { topic: topics.len() - 1, evidence: doc.ev(a, b) });
+                        topics.len() - 1
+                    });
+                    if let Some(p) = pattern {
+                        topic_of_phrase.insert(p, idx);
+                    }
+                    idx
+                }
+            };
             if let Some(p) = focus.filter(|p| participants.contains(p)) {
                 if discussed.insert((p, idx)) {
                     facts.push(Fact::Discussed { person: p, topic: idx, evidence: doc.ev(a, b) });
