@@ -21,6 +21,12 @@ struct Res {
     organizer_after: WordStart,
     organizer_before: WordStart,
     organizer_join: Regex,
+    /// "join" in any ASCII case, which every `organizer_join` match holds (a search that
+    /// skips to its first letter).
+    join_word: AhoCorasick,
+    /// A double or single quote mark (a byte search, where `str::contains` with a set of
+    /// chars decodes every char).
+    quote_marks: AhoCorasick,
     title_field: Regex,
     titled: WordStart,
     venue_field: Regex,
@@ -57,6 +63,8 @@ fn res() -> &'static Res {
             organizer_after,
             organizer_before,
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
+            join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
+            quote_marks: AhoCorasick::new(["\"", "'"]).expect("valid marks"),
             title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
@@ -367,7 +375,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
         // an event page's invitation: "Please join the Hollister Institute's Asia Program for …"
         // (every match holds "join", in ASCII letters: no other letter folds to them)
-        let has_join = st.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"join"));
+        let has_join = r.join_word.is_match(st);
         for m in has_join.then(|| r.organizer_join.find_iter(st)).into_iter().flatten() {
             let (cs, ce) = (s.0 + m.start(), s.0 + m.end());
             let next = doc.insts_in((ce, s.1)).into_iter().next();
@@ -682,34 +690,48 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
     let mut facts = Vec::new();
     let mut discussed = std::collections::HashSet::new();
     let mut focus: Option<usize> = None;
+    // the topic of each lexicon phrase found so far
+    let mut topic_of_phrase: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for &(_, s) in &doc.sentences {
         let st = &t[s.0..s.1];
         let persons = doc.persons_in(s);
         if let Some(p) = persons.first() {
             focus = Some(p.person);
         }
-        let mut found: Vec<(String, usize, usize)> = Vec::new();
+        // (the lexicon phrase's index, if it is one; the name; its span)
+        let mut found: Vec<(Option<usize>, &str, usize, usize)> = Vec::new();
         for m in lex.topic_matcher.find_iter(st) {
             let (a, b) = (m.start(), m.end());
             let word_edge = |i: usize| i == 0 || i >= st.len() || !st[..i].chars().last().is_some_and(|c| c.is_alphanumeric()) || !st[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
             if !(word_edge(a) && (b == st.len() || !st[b..].chars().next().is_some_and(|c| c.is_alphanumeric()))) {
                 continue;
             }
-            found.push((lex.topics[m.pattern().as_usize()].clone(), s.0 + a, s.0 + b));
+            let pattern = m.pattern().as_usize();
+            found.push((Some(pattern), &lex.topics[pattern], s.0 + a, s.0 + b));
         }
         // (a talk's title is in quotes)
-        let quoted = st.contains(['"', '\'']);
+        let quoted = res().quote_marks.is_match(st);
         for (at, c) in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
             let g = c.get(1).expect("group");
-            found.push((g.as_str().trim().to_string(), s.0 + at + g.start(), s.0 + at + g.end()));
+            found.push((None, g.as_str().trim(), s.0 + at + g.start(), s.0 + at + g.end()));
         }
-        for (name, a, b) in found {
-            let key = crate::text::fold(&name).to_lowercase();
-            let idx = *index.entry(key).or_insert_with(|| {
-                topics.push(NamedRec { name: name.clone(), evidence: doc.ev(a, b) });
-                facts.push(Fact::Covers { topic: topics.len() - 1, evidence: doc.ev(a, b) });
-                topics.len() - 1
-            });
+        for (pattern, name, a, b) in found {
+            // (a lexicon phrase met before has its topic: its key is the same)
+            let idx = match pattern.and_then(|p| topic_of_phrase.get(&p)) {
+                Some(&idx) => idx,
+                None => {
+                    let key = crate::text::fold(name).to_lowercase();
+                    let idx = *index.entry(key).or_insert_with(|| {
+                        topics.push(NamedRec { name: name.to_string(), evidence: doc.ev(a, b) });
+                        facts.push(Fact::Covers { topic: topics.len() - 1, evidence: doc.ev(a, b) });
+                        topics.len() - 1
+                    });
+                    if let Some(p) = pattern {
+                        topic_of_phrase.insert(p, idx);
+                    }
+                    idx
+                }
+            };
             if let Some(p) = focus.filter(|p| participants.contains(p)) {
                 if discussed.insert((p, idx)) {
                     facts.push(Fact::Discussed { person: p, topic: idx, evidence: doc.ev(a, b) });
