@@ -63,9 +63,9 @@ fn second_dev_set_figures_hold() {
         &[
             ("person_f1", 0.99),
             ("participant_recall", 1.0),
-            ("inst_f1", 0.88),
+            ("inst_f1", 0.89),
             ("role_f1", 0.98),
-            ("affil_f1", 0.89),
+            ("affil_f1", 0.93),
             ("alongside_f1", 0.96),
         ],
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
@@ -80,9 +80,11 @@ fn second_dev_set_figures_hold() {
 /// a parliamentary hearing, university news, a workshop with a participant table,
 /// Francophone capitals, a transcript with speaker labels, and a Nigerian announcement and
 /// report of one event; 27–32: Kenyan, Malaysian and Gulf news, a Korean event page, a
-/// Polish recap and a Brazilian seminar). 19–32 were written as hold-outs, later than
-/// 01–18, and several of their conventions have no rule yet, so the figures over all 32
-/// are lower; the floors are what the build measures, not targets.
+/// Polish recap and a Brazilian seminar; 33–37: an Indian newspaper report, a US event
+/// page with a news recap, a Chinese–Japanese–Korean forum, a German panel recap and a
+/// Zambian press release). 19–37 were written as hold-outs, later than 01–18, and several
+/// of their conventions have no rule yet, so the figures over all 37 are lower; the floors
+/// are what the build measures, not targets.
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -94,15 +96,16 @@ fn own_fixtures_in_other_styles_hold() {
             ("participant_recall", 0.97),
             ("crossdoc_resolved", 0.85),
             ("inst_f1", 0.84),
-            ("role_f1", 0.88),
-            ("affil_f1", 0.86),
-            ("alongside_f1", 0.93),
+            ("role_f1", 0.90),
+            ("affil_f1", 0.87),
+            ("alongside_f1", 0.94),
         ],
         // person_dup: a nickname across two reports (Funmi / Funmilayo) the resolver does
-        // not join; person_overmerged: namesakes kept apart whose short forms name both
-        // gold persons ("Mr. Sato" / "Ms. Sato" in 19, "Dr. Al-Khater" / "Mr. Al-Khater" in
-        // 32, the two Kilonzos of 27), "Park" of 28 and of 04, and one error: 28's
-        // "President Kim" goes to the other Kim of that report
-        &[("person_dup", 1.0), ("person_overmerged", 8.0)],
+        // not join; person_overmerged counts a node whose surface forms name two gold
+        // persons, and namesakes kept apart do that: "Mr. Sato" / "Ms. Sato" in 19,
+        // "Dr. Al-Khater" / "Mr. Al-Khater" in 32, the Kilonzos of 01 and 27, the Parks of
+        // 04, 28 and 35, the Lins of 28 and 35, the Halvorsens of 08 and 34; one is an
+        // error: 28's "President Kim" goes to the other Kim of that report
+        &[("person_dup", 1.0), ("person_overmerged", 14.0)],
     );
 }
