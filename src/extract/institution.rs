@@ -258,6 +258,15 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     if all_caps && seg.len() >= 8 {
         return None;
     }
+    // an event's title: "National Policy Forum on Affordable Housing Finance", "HISA
+    // Roundtable on Alliance Burden-Sharing" (a name that starts with the event word is a
+    // body's, as "Forum on China-Africa Cooperation"; conferences and panels on a subject
+    // are bodies too: "UN Conference on Trade and Development", "Intergovernmental Panel
+    // on Climate Change")
+    let event_word = |t: &Token| with_lower(t.text, |l| matches!(l, "forum" | "roundtable" | "seminar" | "symposium" | "workshop" | "webinar" | "colloquium"));
+    if (1..seg.len().saturating_sub(1)).any(|k| seg[k + 1].text == "on" && event_word(&seg[k])) {
+        return None;
+    }
     // a lone head word ("University", "the Institute") is not a name
     if seg.len() == 1 && !company_suffix {
         return None;

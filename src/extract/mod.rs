@@ -521,6 +521,11 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
     if line == 0 && k == 0 {
         return !lex.is_common_word(toks[k].text);
     }
+    // a headline in capitals: "PARTNERS CALL FOR ACTION TO PROTECT …" (its words are not acronyms)
+    let words = || toks.iter().filter(|t| t.is_word());
+    if words().nth(3).is_some() && words().all(|t| t.is_all_caps()) {
+        return false;
+    }
     // a family name in capitals after an honorific: "Prof. OKONOGI Masao"
     if toks.get(k + 1).is_some_and(|n| n.is_title_case()) && (k.saturating_sub(5)..k).any(|j| person::honorific_end(toks, j, lex) == k) {
         return false;
