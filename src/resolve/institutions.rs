@@ -164,10 +164,12 @@ fn core_name(name: &str, lex: &crate::Lexicon) -> Option<String> {
     distinctive.then(|| key_token(word))
 }
 
-/// A name key without a trailing place ("institute of strategic studies islamabad").
+/// A name key without a trailing place ("institute of strategic studies islamabad"); a
+/// place after a joining word is part of the name ("government of kenya", "embassy of
+/// russia in pakistan").
 fn strip_places(key: &str, lex: &crate::Lexicon) -> String {
     let mut w: Vec<&str> = key.split(' ').collect();
-    while w.len() > 2 && w.last().is_some_and(|l| lex.is_place(l)) {
+    while w.len() > 2 && w.last().is_some_and(|l| lex.is_place(l)) && !matches!(w[w.len() - 2], "of" | "in" | "for" | "and" | "the" | "at" | "de" | "du" | "des" | "do" | "da" | "del") {
         w.pop();
     }
     w.join(" ")
@@ -192,6 +194,19 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(core_name(name, &lex).as_deref(), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_trailing_place_goes_unless_a_joining_word_holds_it() {
+        let lex = crate::Lexicon::builtin();
+        let cases: &[(&str, &str)] = &[
+            ("institute of strategic studies islamabad", "institute of strategic studies"),
+            ("government of kenya", "government of kenya"),
+            ("embassy of russia in pakistan", "embassy of russia in pakistan"),
+        ];
+        for (key, want) in cases {
+            assert_eq!(strip_places(key, &lex), *want, "{key}");
         }
     }
 
