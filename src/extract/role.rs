@@ -180,6 +180,10 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
                     if matches!(cue.role, CueRole::ChiefGuest | CueRole::Attendee | CueRole::Keynote | CueRole::Speaker) && absent() {
                         continue;
                     }
+                    // "edited by the late Prof. X": the dead take no part
+                    if t[..p.m.start].strip_suffix("late ").is_some_and(|b| b.ends_with(' ') || b.is_empty()) {
+                        continue;
+                    }
                     // one sentence, one role per person: "attended the Dialogue as chief guest"
                     if cue.role == CueRole::Attendee && given_here.contains(&p.person) {
                         continue;
@@ -659,6 +663,30 @@ mod tests {
                 "attendee who asks",
                 "Participants included Rita Soames, analyst, Harbour Trust. Rita Soames asked why the fund was late.",
                 &["Rita Soames: questioner"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(roles(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "case {name}");
+        }
+    }
+
+    #[test]
+    fn cues_that_name_and_cues_that_exclude() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "present among others",
+                "The seminar was held on 3 May 2024. The keynote was delivered by Dr. Helen Marsh. Registrar Shri Anil Rao, Dean Dr. Meera Iyer and senior officials were present among others.",
+                &["Anil Rao: attendee", "Helen Marsh: keynote", "Meera Iyer: attendee"],
+            ),
+            (
+                "the late editor",
+                "The seminar was held on 3 May 2024. Dr. Helen Marsh said that patrols were too few. The volume was edited by the late Prof. Omar Haddad.",
+                &["Helen Marsh: speaker"],
+            ),
+            (
+                "question headed by its asker",
+                "The seminar was held on 3 May 2024. Dr. Helen Marsh said that patrols were too few.\n\nQ (Mr. Tom Ellery, reporter, Harbour Daily): Who pays?\nA (Dr. Marsh): The states.",
+                &["Helen Marsh: speaker", "Tom Ellery: questioner"],
             ),
         ];
         for (name, text, want) in cases {

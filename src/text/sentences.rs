@@ -61,8 +61,8 @@ pub fn for_each_sentence(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> boo
                     let next_ok = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '\u{2022}' || n == '-');
                     let word_start = s[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
                     let word = &s[word_start..i];
-                    // "Amb.Prof." → the last part, "Prof"
-                    let word = word.rsplit('.').next().unwrap_or(word);
+                    // "Amb.Prof." → the last part, "Prof"; "Univ.-Prof.", "Brig.-Gen." → "Prof", "Gen"
+                    let word = word.rsplit(['.', '-']).next().unwrap_or(word);
                     let initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
                     if next_ok && c == b'.' && (initial || is_abbrev(word)) {
                         i += 1;
@@ -94,6 +94,11 @@ mod tests {
         let abbr = |w: &str| matches!(w, "Dr" | "Mr");
         let s: Vec<&str> = sentences(t, (0, t.len()), &abbr).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(s, vec!["Dr. Zigon spoke.", "Mr. M. Nawaz Khan asked.", "Then she left."]);
+        // a rank joined to another by a hyphen
+        let t = "The director, Univ.-Prof. Dr. Anna Gruber, welcomed them. Brig.-Gen. Lee spoke.";
+        let abbr = |w: &str| matches!(w, "Univ" | "Prof" | "Dr" | "Brig" | "Gen");
+        let s: Vec<&str> = sentences(t, (0, t.len()), &abbr).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, vec!["The director, Univ.-Prof. Dr. Anna Gruber, welcomed them.", "Brig.-Gen. Lee spoke."]);
     }
 
     #[test]
