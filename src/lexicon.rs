@@ -293,7 +293,8 @@ impl Lexicon {
         honorifics.dedup();
         let mut honorifics_by_first: HashMap<Box<[u8]>, Vec<usize>> = HashMap::default();
         for (i, h) in honorifics.iter().enumerate() {
-            honorifics_by_first.entry(h[0].as_bytes().into()).or_default().push(i);
+            // (keyed by the first word as a token reads it: "Dato'" under "dato")
+            honorifics_by_first.entry(h[0].trim_end_matches('\'').as_bytes().into()).or_default().push(i);
         }
         let mut postnominals: Vec<Vec<String>> = lines("postnominals.txt")
             .iter()
@@ -471,7 +472,8 @@ impl Lexicon {
     }
 
     /// The honorifics (in list order: longest first) whose first token is `word` in lower
-    /// case, i.e. those `h` with `h[0] == word.to_lowercase()`.
+    /// case, i.e. those `h` with `h[0] == word.to_lowercase()` (or that with an apostrophe
+    /// after it: "Dato'").
     pub fn honorifics_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
         let ix = with_key(word, false, |l| self.honorifics_by_first.get(l));
         ix.into_iter().flatten().map(|&i| self.honorifics[i].as_slice())

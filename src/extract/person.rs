@@ -61,10 +61,21 @@ fn honorifics_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
             let mut j = k;
             for part in h {
                 let Some(t) = toks.get(j) else { continue 'outer };
-                if !t.is_capitalised() || !t.lower_is(part) {
+                // "Dato'": the apostrophe is a token of its own
+                let (word, apostrophe) = match part.strip_suffix('\'') {
+                    Some(w) => (w, true),
+                    None => (part.as_str(), false),
+                };
+                if !t.is_capitalised() || !t.lower_is(word) {
                     continue 'outer;
                 }
                 j += 1;
+                if apostrophe {
+                    if !toks.get(j).is_some_and(|t| matches!(t.text, "'" | "\u{2019}")) {
+                        continue 'outer;
+                    }
+                    j += 1;
+                }
                 if toks.get(j).is_some_and(|t| t.text == ".") {
                     j += 1;
                 }
