@@ -182,6 +182,8 @@ pub struct Lexicon {
     honorifics_by_first: HashMap<Box<[u8]>, Vec<usize>>,
     /// Post-nominal token sequences, as written without dots.
     pub postnominals: Vec<Vec<String>>,
+    /// Particles inside names ("van", "de", "bin", "Al"), as written.
+    pub particles: Vec<String>,
     /// Job-title words, lower case.
     pub titles: HashSet<String>,
     /// Institution head words, lower case.
@@ -235,6 +237,7 @@ macro_rules! builtin_files {
 const BUILTIN: &[(&str, &str)] = builtin_files!(
     "honorifics.txt",
     "postnominals.txt",
+    "particles.txt",
     "titles.txt",
     "institution_words.txt",
     "nonname_words.txt",
@@ -371,6 +374,7 @@ impl Lexicon {
             honorifics,
             honorifics_by_first,
             postnominals,
+            particles: lines("particles.txt"),
             titles,
             institution_words,
             nonname,
@@ -464,6 +468,11 @@ impl Lexicon {
 
     fn key_classes(&self, key: &[u8]) -> WordClasses {
         self.classes.get(key).copied().unwrap_or_default()
+    }
+
+    /// Is `word`, as written, a name particle ("van", "bin", "Al")?
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.iter().any(|p| p == word)
     }
 
     /// True when `lower` (lower case, without dot) is a whole honorific ("dr", "prof").

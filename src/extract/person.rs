@@ -5,12 +5,6 @@
 use super::tokens::Token;
 use crate::lexicon::Lexicon;
 
-/// Lower-case words that may sit inside a name ("Jaap de Hoop Scheffer", "Jan van Zanen").
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn", "al", "el", "dos",
-    "das", "ter", "ten", "e", "y", "zu", "bint", "Al", "El",
-];
-
 /// Abbreviated given names written with a dot and kept in the name ("Md. Rafiqul Islam",
 /// "Mohd. Najib", "Wm. Hartley").
 const NAME_ABBREVIATIONS: &[&str] = &["Md", "Mohd", "Muhd", "Wm", "Chas", "Jas", "Thos", "Geo", "Jos", "Saml", "Benj", "Robt"];
@@ -190,7 +184,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
         // number of family-name tokens written first, in capitals
         let mut family_first = 0;
         // at most five name words; particles do not count ("João Carlos de Oliveira Santos")
-        while k < toks.len() && tokens.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count() < 5 {
+        while k < toks.len() && tokens.iter().filter(|w| !lex.is_particle(w)).count() < 5 {
             let t = &toks[k];
             if words[k] {
                 if t.is_all_caps() {
@@ -263,10 +257,21 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 k += 3;
                 continue;
             }
+            // "Ganesan a/l Muniandy", "Kumar s/o Rajan": son or daughter of, with a slash
+            if !tokens.is_empty() && t.text.len() == 1 && name_word_at(k + 3) {
+                if let (Some(slash), Some(x)) = (toks.get(k + 1), toks.get(k + 2)) {
+                    let joined = slash.text == "/" && t.end == slash.start && slash.end == x.start && x.text.len() == 1;
+                    if joined && lex.is_particle(&text[t.start..x.end]) {
+                        tokens.push(text[t.start..x.end].to_string());
+                        k += 3;
+                        continue;
+                    }
+                }
+            }
             // particles inside a name, possibly several: "Ana de la Cruz", "Jaap de Hoop"
-            if !tokens.is_empty() && PARTICLES.contains(&t.text) {
+            if !tokens.is_empty() && lex.is_particle(t.text) {
                 let mut e = k;
-                while toks.get(e).is_some_and(|p| PARTICLES.contains(&p.text)) && e - k < 3 {
+                while toks.get(e).is_some_and(|p| lex.is_particle(p.text)) && e - k < 3 {
                     e += 1;
                 }
                 if toks.get(e).is_some_and(|n| name_word_at(e) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
@@ -280,7 +285,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
             break;
         }
         // names never end with a particle
-        while tokens.last().is_some_and(|l| PARTICLES.contains(&l.as_str())) {
+        while tokens.last().is_some_and(|l| lex.is_particle(l)) {
             tokens.pop();
         }
         if tokens.is_empty() {
@@ -409,7 +414,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     let _ = (toks, i);
     // without an honorific or a title only two to four name words (particles aside) can be
     // accepted (every test below either rejects or needs that)
-    let name_words = m.tokens.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count();
+    let name_words = m.tokens.iter().filter(|w| !lex.is_particle(w)).count();
     if !m.honorific && !m.titled && (m.tokens.len() < 2 || name_words > 4) {
         return false;
     }
