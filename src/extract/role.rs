@@ -212,7 +212,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
                 let ev = (s.0, s.1.min(s.0 + 80));
                 if let Some(mr) = mode {
-                    if section_applies(mr, roles.has_any(f)) {
+                    if section_applies(mr, roles.has_any(f)) && !answers(mr, f, &speech_subjects) {
                         roles.add(doc, f, section_role(mr, f), &session, ev);
                     }
                 }
@@ -225,7 +225,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         for p in subj.iter().filter(|p| !given_here.contains(&p.person)) {
             let ev = (p.m.start, s.1.min(p.m.end + 80));
             if let Some(mr) = mode {
-                if section_applies(mr, roles.has_any(p.person)) {
+                if section_applies(mr, roles.has_any(p.person)) && !answers(mr, p.person, &speech_subjects) {
                     roles.add(doc, p.person, section_role(mr, p.person), &session, ev);
                 }
                 // a keynote or rapporteur section has one speaker
@@ -307,6 +307,12 @@ fn cue_matches<'l>(doc: &Doc<'l>, span: (usize, usize), cues: impl Iterator<Item
         (!ms.is_empty()).then_some((cue, ms))
     })
     .collect()
+}
+
+/// A person speaking in a Q&A section who spoke before it answers questions: a speaker,
+/// not a questioner ("Bacani replied that …").
+fn answers(mode: CueRole, person: usize, speech_subjects: &[(usize, Span, usize)]) -> bool {
+    mode == CueRole::Questioner && speech_subjects.iter().any(|(q, _, _)| *q == person)
 }
 
 /// Does a section's role go to a person who speaks in it? A keynote or rapporteur section
