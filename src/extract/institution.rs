@@ -7,7 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::text::with_lower;
 
 /// Lower-case words that may join the parts of an institution name.
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e"];
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e", "ng", "mga"];
 
 /// Abbreviations written with a dot inside company names ("YPAED Coop. Soc. Ltd.").
 const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn", "Pvt", "Bros", "Ltd", "Inc", "Dept", "Univ", "Natl"];
@@ -316,6 +316,10 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         let re = PORTFOLIOS.get_or_init(|| regex::Regex::new(r"^(?:, \p{Lu}[\p{L}']*(?: \p{Lu}[\p{L}']*)*)*,? (?:and|&) \p{Lu}[\p{L}']*(?: \p{Lu}[\p{L}']*)*").expect("valid"));
         if let Some(m) = re.find(&text[end..]) {
             end += m.end();
+        }
+        // "… Communities and Local Government's plans": the possessive is not in the name
+        if let Some(p) = text[start..end].strip_suffix("'s").or_else(|| text[start..end].strip_suffix("\u{2019}s")) {
+            end = start + p.len();
         }
     }
     // venues are places, not institutions: "International Conference Centre"
