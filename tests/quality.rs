@@ -82,9 +82,10 @@ fn second_dev_set_figures_hold() {
 /// report of one event; 27–32: Kenyan, Malaysian and Gulf news, a Korean event page, a
 /// Polish recap and a Brazilian seminar; 33–37: an Indian newspaper report, a US event
 /// page with a news recap, a Chinese–Japanese–Korean forum, a German panel recap and a
-/// Zambian press release). 19–37 were written as hold-outs, later than 01–18, and several
-/// of their conventions have no rule yet, so the figures over all 37 are lower; the floors
-/// are what the build measures, not targets.
+/// Zambian press release; 38–42: Philippine news, a Mexican seminar, a Turkish panel, a
+/// London think-tank conversation and a Mekong webinar). 19–42 were written as hold-outs,
+/// later than 01–18, and several of their conventions have no rule yet, so the figures
+/// over all 42 are lower; the floors are what the build measures, not targets.
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -93,12 +94,12 @@ fn own_fixtures_in_other_styles_hold() {
         &got,
         &[
             ("person_f1", 0.97),
-            ("participant_recall", 0.97),
+            ("participant_recall", 0.98),
             ("crossdoc_resolved", 0.85),
-            ("inst_f1", 0.84),
-            ("role_f1", 0.90),
+            ("inst_f1", 0.85),
+            ("role_f1", 0.91),
             ("affil_f1", 0.87),
-            ("alongside_f1", 0.94),
+            ("alongside_f1", 0.95),
         ],
         // person_dup: a nickname across two reports (Funmi / Funmilayo) the resolver does
         // not join; person_overmerged counts a node whose surface forms name two gold
