@@ -648,7 +648,8 @@ fn find_persons(doc: &mut Doc) {
         let c = match cands.first() {
             Some(&c) => c,
             None => {
-                if toks.len() == 1 && !m.honorific && !m.titled {
+                // (a bare surname that names no one yet is no person, a listed mononym is)
+                if toks.len() == 1 && !m.honorific && !m.titled && !person::mononym(t, m, lex) {
                     continue;
                 }
                 clusters.push(toks.clone());

@@ -415,6 +415,9 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     // without an honorific or a title only two to four name words (particles aside) can be
     // accepted (every test below either rejects or needs that)
     let name_words = m.tokens.iter().filter(|w| !lex.is_particle(w)).count();
+    if !m.honorific && !m.titled && m.tokens.len() == 1 {
+        return mononym(text, m, lex);
+    }
     if !m.honorific && !m.titled && (m.tokens.len() < 2 || name_words > 4) {
         return false;
     }
@@ -467,6 +470,22 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
         return false;
     }
     given || ctx() != Context::None
+}
+
+/// A person known by one name ("Haryono", "Sutarman") as a list item gives it: at the
+/// start of a line (after a bullet or a "Speakers:" label), with its title in parentheses
+/// after it: "- Haryono (Programme Manager, Yayasan Pangan Nusantara)".
+pub(crate) fn mononym(text: &str, m: &NameMention, lex: &Lexicon) -> bool {
+    let w = m.tokens[0].as_str();
+    let plain = w.chars().count() >= 4
+        && !w.chars().any(|c| c.is_ascii_digit())
+        && !lex.classes(w).intersects(crate::lexicon::WordClasses::COMMON_WORD | crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM | crate::lexicon::WordClasses::TITLE | crate::lexicon::WordClasses::NONNAME)
+        && !lex.is_institution_word(w);
+    let Some(inner) = text[m.end..].strip_prefix(" (") else { return false };
+    let titled = inner.split([',', ')']).next().is_some_and(|t| t.split_whitespace().any(|x| x.chars().next().is_some_and(char::is_uppercase) && lex.is_title(x)));
+    let line = text[..m.start].rsplit('\n').next().unwrap_or("");
+    let listed = matches!(line.trim(), "" | "-" | "*" | "\u{2022}") || line.trim_end().ends_with(':') && line.len() <= 40;
+    plain && titled && listed
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -592,6 +611,11 @@ mod tests {
             ("apposition", "Taimur Fahad, Associate Researcher at the Institute", &["Taimur Fahad|Taimur Fahad"]),
             ("title first", "Country Director, CARE, Hussaini Abdu; Founder", &["Hussaini Abdu|Hussaini Abdu"]),
             ("particles", "opened by Jan van Zanen, mayor of The Hague", &["Jan van Zanen|Jan van Zanen"]),
+            ("son of, with a slash", "researcher Ganesan a/l Muniandy asked", &["Ganesan a/l Muniandy|Ganesan a/l Muniandy"]),
+            ("honorific with an apostrophe", "were Dato' Sri Lim Wei Keong, president", &["Dato' Sri Lim Wei Keong|Lim Wei Keong"]),
+            ("second honorific in parentheses", "CUAT Prof. (Dr.) Sarojini Mishra presided", &["Prof. (Dr.) Sarojini Mishra|Sarojini Mishra"]),
+            ("listed mononym", "- Haryono (Programme Manager, Yayasan Pangan Nusantara)", &["Haryono|Haryono"]),
+            ("name of the institution", "In the discussion, Tarjei Ahlefeldt-Lund of the Danish Cable Owners' Association asked", &["Tarjei Ahlefeldt-Lund|Tarjei Ahlefeldt-Lund"]),
             ("possessive", "Answering AVM Faaiz Amir's first question", &["AVM Faaiz Amir|Faaiz Amir"]),
             ("heading", "Session Highlights", &[]),
             ("sentence start", "Historic transformation in the global order", &[]),
