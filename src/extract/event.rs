@@ -11,10 +11,10 @@ const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 const MONTH_RE: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?";
 
 struct Res {
-    iso: Regex,
-    dmy: Regex,
+    iso: DigitStart,
+    dmy: DigitStart,
     mdy: Regex,
-    dm: Regex,
+    dm: DigitStart,
     md: Regex,
     my: Regex,
     weekday: Regex,
@@ -52,10 +52,10 @@ fn res() -> &'static Res {
             &["organi", "host", "co-", "convened", "held", "hold", "arranged", "will", "is"],
         );
         Res {
-            iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-            dmy: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
+            iso: DigitStart::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+            dmy: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
             mdy: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
-            dm: r(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b")),
+            dm: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b")),
             md: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
             my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -160,18 +160,19 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             out.push((a, b, d));
         }
     };
-    for c in r.iso.captures_iter(s) {
+    let digits = DigitStart::candidates(s);
+    for (at, c) in r.iso.captures_at(s, &digits) {
         let (y, m, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.dmy.captures_iter(s) {
+    for (at, c) in r.dmy.captures_at(s, &digits) {
         let (d, m, y) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
     for c in r.mdy.captures_iter(s) {
@@ -181,11 +182,11 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.dm.captures_iter(s) {
+    for (at, c) in r.dm.captures_at(s, &digits) {
         let (d, m) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(None, Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
     for c in r.md.captures_iter(s) {
@@ -607,6 +608,56 @@ impl StartWords {
     }
 }
 
+/// A regex every match of which begins at a word boundary (`\b`) with a digit (`\d`, which
+/// takes every Unicode decimal digit), tried anchored where one may begin: an ASCII digit or
+/// a char outside ASCII (tried in vain when it is no digit) after no word character. Its
+/// matches are those of the regex searched as a whole, found without running its automaton
+/// over every byte (no literal starts the dates, so the regex has no prefilter).
+struct DigitStart {
+    /// The pattern as written.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: String,
+    /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
+    anchored: Regex,
+}
+
+impl DigitStart {
+    fn new(pattern: &str) -> DigitStart {
+        DigitStart { pattern: pattern.to_string(), anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid date regex") }
+    }
+
+    /// Where a match may begin in `hay`, ascending: each ASCII digit and each char outside
+    /// ASCII after no word character (one list serves every [`DigitStart`]).
+    fn candidates(hay: &str) -> Vec<usize> {
+        // (0xC0 and above start a char of two bytes or more)
+        (0..hay.len()).filter(|&p| (hay.as_bytes()[p].is_ascii_digit() || hay.as_bytes()[p] >= 0xC0) && !after_word(hay, p)).collect()
+    }
+
+    /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
+    /// offset its positions are relative to; `candidates` are [`DigitStart::candidates`] of
+    /// `hay`. A candidate's slice has the haystack's end, and its start is a boundary as in
+    /// the haystack (no word character before it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn captures_iter<'h>(&self, hay: &'h str) -> Vec<(usize, regex::Captures<'h>)> {
+        self.captures_at(hay, &DigitStart::candidates(hay)).collect()
+    }
+
+    /// The captures of the pattern in `hay` tried at `candidates` (ascending), which hold every
+    /// position [`DigitStart::candidates`] yields, as [`DigitStart::captures_iter`] finds them.
+    fn captures_at<'s, 'h, 'c>(&'s self, hay: &'h str, candidates: &'c [usize]) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h, 'c> {
+        let mut from = 0;
+        candidates.iter().filter_map(move |&p| {
+            // (a plain match test first: most candidates do not match)
+            if p < from || !self.anchored.is_match(&hay[p..]) {
+                return None;
+            }
+            let c = self.anchored.captures(&hay[p..])?;
+            from = p + c.get(0).expect("match").end();
+            Some((p, c))
+        })
+    }
+}
+
 /// Whether a word character (`\w`) comes right before byte `p` of `hay`.
 fn after_word(hay: &str, p: usize) -> bool {
     match hay.as_bytes()[..p].last() {
@@ -692,6 +743,8 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
     let mut focus: Option<usize> = None;
     // the topic of each lexicon phrase found so far
     let mut topic_of_phrase: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    // (the topic matcher reads ASCII-lower-cased text; the offsets are the same)
+    let lower = t.to_ascii_lowercase();
     for &(_, s) in &doc.sentences {
         let st = &t[s.0..s.1];
         let persons = doc.persons_in(s);
@@ -700,7 +753,7 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
         }
         // (the lexicon phrase's index, if it is one; the name; its span)
         let mut found: Vec<(Option<usize>, &str, usize, usize)> = Vec::new();
-        for m in lex.topic_matcher.find_iter(st) {
+        for m in lex.topic_matcher.find_iter(&lower[s.0..s.1]) {
             let (a, b) = (m.start(), m.end());
             let word_edge = |i: usize| i == 0 || i >= st.len() || !st[..i].chars().last().is_some_and(|c| c.is_alphanumeric()) || !st[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
             if !(word_edge(a) && (b == st.len() || !st[b..].chars().next().is_some_and(|c| c.is_alphanumeric()))) {
@@ -790,6 +843,29 @@ mod tests {
             }
         }
         assert_eq!(r.organizer_after.find_iter("hoſted by X"), [(0, "hoſted by".len())]);
+    }
+
+    /// A [`DigitStart`] finds what its pattern finds searched as a whole, also where a
+    /// digit outside ASCII begins a match (whose span hides one inside it).
+    #[test]
+    fn digit_starts_find_what_the_regex_finds() {
+        let r = res();
+        let texts = [
+            "On 5 March 2020 and 2024-12-10, the 12th of May 2019; x2024-12-10 and 3rd-4th June, 2021.",
+            "\u{663} - 5 March 2020, then \u{663}\u{661}\u{662}\u{660}-12-10 2024-12-10 and a\u{663} 4 May",
+            "D\u{e9}bski, 7\u{a0}July 2023 \u{ff11}\u{ff12} June 2022 \u{e9}5 May 2021 9 9 of April 2020",
+            "",
+        ];
+        for t in texts {
+            for ds in [&r.iso, &r.dmy, &r.dm] {
+                let whole = Regex::new(&ds.pattern).unwrap();
+                let want: Vec<Vec<Option<(usize, usize)>>> = whole.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = ds.captures_iter(t).into_iter().map(|(at, c)| c.iter().map(|g| g.map(|g| (at + g.start(), at + g.end()))).collect()).collect();
+                assert_eq!(got, want, "{} in {t}", ds.pattern);
+            }
+        }
+        // (the span of a match at a digit outside ASCII hides the date inside it)
+        assert_eq!(r.dmy.captures_iter("\u{663} - 5 March 2020").len(), 1);
     }
 
     /// A [`WordStart`] finds what its pattern finds searched as a whole.
