@@ -12,6 +12,10 @@ use std::sync::OnceLock;
 /// Lower-case words that may continue an apposition after a comma.
 const APPOS_CONT: &[&str] = &["a", "an", "the", "former", "ex", "and", "of", "at", "in", "for", "on", "senior", "junior", "associate", "assistant", "deputy", "chief", "acting", "visiting", "founding", "executive", "research", "also", "currently", "now"];
 
+/// Words that end an apposition (or, right after the name, stand for none): the verb or
+/// conjunction of the sentence's own clause.
+const CLAUSE_WORDS: &[&str] = &["which", "that", "was", "is", "were", "has", "had", "will", "would", "while", "said", "spoke", "presented", "delivered", "stated", "highlighted", "noted", "discussed", "addressed", "gave", "made", "chaired", "moderated", "opened", "welcomed", "emphasized", "emphasised", "argued", "explained"];
+
 /// Extracts affiliation facts for every person mention of the report.
 pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
@@ -90,6 +94,11 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         return None;
     }
     let body = &t[start..limit];
+    // a verb right after the comma: "X, welcomed the participants and thanked the Ministry"
+    let first: String = body.chars().take_while(|c| c.is_alphabetic()).collect();
+    if CLAUSE_WORDS.contains(&first.as_str()) {
+        return None;
+    }
     // a short biography, "X is a senior fellow at Y": a post must come first
     if l.starts_with(" is ") && !body.split_whitespace().take(4).any(|w| doc.lex.is_title(w.trim_matches(|c: char| !c.is_alphanumeric()))) {
         return None;
@@ -115,7 +124,7 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         }
         if c == ' ' {
             let w: String = body[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
-            if matches!(w.as_str(), "who" | "which" | "that" | "was" | "is" | "were" | "has" | "had" | "will" | "would" | "while" | "said" | "spoke" | "presented" | "delivered" | "stated" | "highlighted" | "noted" | "discussed" | "addressed" | "gave" | "made" | "chaired" | "moderated" | "opened" | "welcomed" | "emphasized" | "emphasised" | "argued" | "explained") {
+            if w == "who" || CLAUSE_WORDS.contains(&w.as_str()) {
                 stop = i;
                 break;
             }
@@ -339,6 +348,7 @@ mod tests {
             ("short biography", "Mark Olsen is a senior fellow at the Basin Policy Institute. He spoke first.", ("Mark Olsen", "Basin Policy Institute", Some("senior fellow"))),
             ("institution, post, honorific, name", "Earlier, Kafue Water Trust Executive Director Mrs. Ruth Banda welcomed participants.", ("Ruth Banda", "Kafue Water Trust", Some("Executive Director"))),
             ("plural possessive inside the name", "Questions came from Tom Berg of the Danish Cable Owners' Association.", ("Tom Berg", "Danish Cable Owners' Association", None)),
+            ("the head word for the one institution", "The Chilwa University of Agriculture hosted the meeting. Registrar of the university Shri Anil Rao attended.", ("Anil Rao", "Chilwa University of Agriculture", Some("Registrar"))),
             ("a title's own parenthesis", "Kestrel University (KU) hosted the forum. KU President Professor Ana Lima and KU Senior Advisor (Global Relations) Professor Omar Haddad attended.", ("Omar Haddad", "Kestrel University", Some("Senior Advisor (Global Relations)"))),
         ];
         for (name, text, (p, i, t)) in cases {
@@ -360,5 +370,7 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = affiliations("KU Senior Advisor (University & Global Relations) Professor Omar Haddad attended.");
         assert!(got.iter().all(|g| !g.1.contains("Global Relations")), "{got:?}");
+        let got = affiliations("The director, Dr. Anna Berg, welcomed the participants and thanked the Ministry of Culture for its support.");
+        assert!(got.is_empty(), "{got:?}");
     }
 }

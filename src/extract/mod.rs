@@ -512,7 +512,48 @@ fn find_institutions(doc: &mut Doc) {
         }
     }
     doc.im.extend(extra);
+    doc.im.extend(head_word_references(doc));
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// "the university", "the Institute's director": a head word after "the" stands for the one
+/// institution of the report whose name has it ("Registrar of the university Shri …" after
+/// "Chilika University of Agriculture and Technology"). A head word two institutions share,
+/// or one that opens a longer name ("the University of Lagos"), refers to nothing.
+fn head_word_references(doc: &Doc) -> Vec<IMention> {
+    let lex = doc.lex;
+    let mut heads: HashMap<String, Option<usize>> = HashMap::default();
+    for (i, r) in doc.insts.iter().enumerate().filter(|(_, r)| !r.acronym_only) {
+        for w in r.name.split_whitespace().filter(|w| lex.is_institution_word(w)) {
+            let slot = heads.entry(w.to_lowercase()).or_insert(Some(i));
+            if *slot != Some(i) {
+                *slot = None;
+            }
+        }
+    }
+    if heads.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for toks in &doc.line_tokens {
+        for k in 1..toks.len() {
+            if !matches!(toks[k - 1].text, "the" | "The") {
+                continue;
+            }
+            let head = &toks[k];
+            let Some(&Some(i)) = text::with_lower(head.text, |l| heads.get(l)) else { continue };
+            // a longer name goes on: "the University of Lagos", "the Institute for …"
+            let next = toks.get(k + 1);
+            // (not a name that follows: "the university Shri Anil Rao", "the Institute Dr. X")
+            let name_goes_on = |n: &tokens::Token| n.is_capitalised() && n.is_word() && head.is_capitalised() && person::honorific_end(toks, k + 1, lex) == k + 1;
+            let longer = next.is_some_and(|n| name_goes_on(n) || matches!(n.text, "of" | "for" | "on") && toks.get(k + 2).is_some_and(|m| m.is_capitalised()));
+            let inside = doc.im.iter().any(|m| m.start <= head.start && head.end <= m.end);
+            if !longer && !inside {
+                out.push(IMention { start: head.start, end: head.end, inst: i, unit: false });
+            }
+        }
+    }
+    out
 }
 
 fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize, lex: &Lexicon) -> bool {
