@@ -34,7 +34,10 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
             // "Prof Tan and Nanyang Technological University (NTU) President Professor Subra
             // Suresh": "and" right after the previous name opens a new one
             let joined = k > 0 && doc.text()[floor..].starts_with(" and ");
-            prefix(doc, pm.m.start, floor).map(|(seg, _)| (seg, joined || seg.0 > floor))
+            // (a title written into the name's surface belongs to the prefix: "OWWA Deputy
+            // Administrator Marites Cabral-Ong")
+            let until = if pm.m.titled { pm.m.name_start.max(pm.m.start) } else { pm.m.start };
+            prefix(doc, until, floor).map(|(seg, _)| (seg, joined || seg.0 > floor))
         })
         .collect();
     // a name's prefix is its own when a boundary (';', "while", the line start) precedes
@@ -349,6 +352,7 @@ mod tests {
             ("institution, post, honorific, name", "Earlier, Kafue Water Trust Executive Director Mrs. Ruth Banda welcomed participants.", ("Ruth Banda", "Kafue Water Trust", Some("Executive Director"))),
             ("plural possessive inside the name", "Questions came from Tom Berg of the Danish Cable Owners' Association.", ("Tom Berg", "Danish Cable Owners' Association", None)),
             ("the head word for the one institution", "The Chilwa University of Agriculture hosted the meeting. Registrar of the university Shri Anil Rao attended.", ("Anil Rao", "Chilwa University of Agriculture", Some("Registrar"))),
+            ("a title in the name's surface", "The Harbour Welfare Administration (HWA) met. Among those present were Port Authority General Manager Atty. Jose Reyes, HWA Deputy Administrator Rosa Lim, and guests.", ("Rosa Lim", "Harbour Welfare Administration", Some("Deputy Administrator"))),
             ("a title's own parenthesis", "Kestrel University (KU) hosted the forum. KU President Professor Ana Lima and KU Senior Advisor (Global Relations) Professor Omar Haddad attended.", ("Omar Haddad", "Kestrel University", Some("Senior Advisor (Global Relations)"))),
         ];
         for (name, text, (p, i, t)) in cases {
