@@ -184,6 +184,8 @@ pub struct Lexicon {
     pub postnominals: Vec<Vec<String>>,
     /// Particles inside names ("van", "de", "bin", "Al"), as written.
     pub particles: Vec<String>,
+    /// Given names abbreviated with a dot ("Md", "Mohd", "Wm"), as written.
+    pub given_name_abbreviations: Vec<String>,
     /// Job-title words, lower case.
     pub titles: HashSet<String>,
     /// Institution head words, lower case.
@@ -241,6 +243,7 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "honorifics.txt",
     "postnominals.txt",
     "particles.txt",
+    "given_name_abbreviations.txt",
     "titles.txt",
     "institution_words.txt",
     "nonname_words.txt",
@@ -377,6 +380,7 @@ impl Lexicon {
             honorifics_by_first,
             postnominals,
             particles: lines("particles.txt"),
+            given_name_abbreviations: lines("given_name_abbreviations.txt"),
             titles,
             institution_words,
             nonname,
@@ -470,6 +474,11 @@ impl Lexicon {
 
     fn key_classes(&self, key: &[u8]) -> WordClasses {
         self.classes.get(key).copied().unwrap_or_default()
+    }
+
+    /// Is `word`, as written, a given name abbreviated with a dot ("Md", "Mohd")?
+    pub fn is_given_name_abbreviation(&self, word: &str) -> bool {
+        self.given_name_abbreviations.iter().any(|a| a == word)
     }
 
     /// Is `word`, as written, a name particle ("van", "bin", "Al")?

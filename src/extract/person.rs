@@ -5,10 +5,6 @@
 use super::tokens::Token;
 use crate::lexicon::Lexicon;
 
-/// Abbreviated given names written with a dot and kept in the name ("Md. Rafiqul Islam",
-/// "Mohd. Najib", "Wm. Hartley").
-const NAME_ABBREVIATIONS: &[&str] = &["Md", "Mohd", "Muhd", "Wm", "Chas", "Jas", "Thos", "Geo", "Jos", "Saml", "Benj", "Robt"];
-
 /// A person name found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameMention {
@@ -232,7 +228,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                     break;
                 }
                 // an abbreviated given name with its dot: "Md. Rafiqul Islam"
-                if tokens.is_empty() && NAME_ABBREVIATIONS.contains(&t.text) && toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
+                if tokens.is_empty() && lex.is_given_name_abbreviation(t.text) && toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
                     tokens.push(format!("{}.", t.text));
                     end = toks[k + 1].end;
                     k += 2;
