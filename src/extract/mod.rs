@@ -478,44 +478,41 @@ fn find_institutions(doc: &mut Doc) {
         }
     }
     let mut extra = Vec::new();
-    // two passes: an acronym the report never expands becomes an institution where it stands
-    // as one, then every use of it counts, also uses before that place ("NUS President
-    // Professor Tan …" above "… and NUS Senior Advisor …")
-    for pass in [0, 1] {
-        for (li, toks) in doc.line_tokens.iter().enumerate() {
-            for (k, tok) in toks.iter().enumerate() {
-                if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
-                    continue;
+    // an acronym the report never expands becomes an institution where it stands as one;
+    // then every use of it counts, also uses before that place ("NUS President Professor
+    // Tan …" above "… and NUS Senior Advisor …"): the first pass collects the acronyms
+    // outside a name and makes those institutions, the second maps every one collected
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (li, toks) in doc.line_tokens.iter().enumerate() {
+        for (k, tok) in toks.iter().enumerate() {
+            if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
+                continue;
+            }
+            found.push((li, k));
+            for p in tok.text.split('-') {
+                // an acronym the report never expands, used where institutions stand:
+                // after a title ("President of CAPS", "(DG, ISSI)"), as an organiser
+                // ("the SVI organized"), or heading the report ("CAPS POST-EVENT REPORT")
+                if !acr.contains_key(p)
+                    && acronym_in_institution_position(toks, k, li, lex)
+                    && !lex.is_title(p)
+                    && !lex.is_place(p)
+                    && !lex.is_postnominal_word(p)
+                    && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase())
+                {
+                    let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
+                    acr.insert(p.to_string(), i);
                 }
-                let parts: Vec<&str> = if tok.text.contains('-') { tok.text.split('-').collect() } else { vec![tok.text] };
-                for p in parts {
-                    let idx = match acr.get(p) {
-                        Some(&i) => Some(i),
-                        // an acronym the report never expands, used where institutions stand:
-                        // after a title ("President of CAPS", "(DG, ISSI)"), as an organiser
-                        // ("the SVI organized"), or heading the report ("CAPS POST-EVENT REPORT")
-                        None if pass == 0
-                            && acronym_in_institution_position(&toks, k, li, lex)
-                            && !lex.is_title(p)
-                            && !lex.is_place(p)
-                            && !lex.is_postnominal_word(p)
-                            && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase()) =>
-                        {
-                            let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
-                            acr.insert(p.to_string(), i);
-                            Some(i)
-                        }
-                        None => None,
-                    };
-                    if pass == 0 {
-                        continue;
-                    }
-                    if let Some(i) = idx {
-                        extra.push(IMention { start: tok.start, end: tok.end, inst: i, unit: false });
-                        if doc.insts[i].name != p && !doc.insts[i].aliases.iter().any(|a| a == p) {
-                            doc.insts[i].aliases.push(p.to_string());
-                        }
-                    }
+            }
+        }
+    }
+    for (li, k) in found {
+        let tok = &doc.line_tokens[li][k];
+        for p in tok.text.split('-') {
+            if let Some(&i) = acr.get(p) {
+                extra.push(IMention { start: tok.start, end: tok.end, inst: i, unit: false });
+                if doc.insts[i].name != p && !doc.insts[i].aliases.iter().any(|a| a == p) {
+                    doc.insts[i].aliases.push(p.to_string());
                 }
             }
         }
