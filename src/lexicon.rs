@@ -172,8 +172,9 @@ pub enum LexiconError {
 /// All lexicons, ready to use.
 ///
 /// The word sets are also gathered, when loaded, into one map from word to
-/// [`WordClasses`], which the look-up methods read (one look-up for all lists); changing a
-/// set field afterwards does not change what those methods answer.
+/// [`WordClasses`], which the look-up methods read (one look-up for all lists), and the
+/// particles and one-word post-nominals into sets of their own; changing a list or set
+/// field afterwards does not change what those methods answer.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Honorific token sequences, lower case without dots, longest first.
@@ -186,6 +187,10 @@ pub struct Lexicon {
     pub particles: Vec<String>,
     /// Given names abbreviated with a dot ("Md", "Mohd", "Wm"), as written.
     pub given_name_abbreviations: Vec<String>,
+    /// `particles` as a set, which [`Lexicon::is_particle`] reads.
+    particle_set: HashSet<String>,
+    /// The post-nominals of one word, which [`Lexicon::is_postnominal_word`] reads.
+    postnominal_words: HashSet<String>,
     /// Job-title words, lower case.
     pub titles: HashSet<String>,
     /// Institution head words, lower case.
@@ -375,11 +380,16 @@ impl Lexicon {
             add(a, WordClasses::ABBREVIATION);
         }
 
+        let particles = lines("particles.txt");
+        let particle_set = particles.iter().cloned().collect();
+        let postnominal_words = postnominals.iter().filter(|p| p.len() == 1).map(|p| p[0].clone()).collect();
         Ok(Lexicon {
             honorifics,
             honorifics_by_first,
+            postnominal_words,
             postnominals,
-            particles: lines("particles.txt"),
+            particle_set,
+            particles,
             given_name_abbreviations: lines("given_name_abbreviations.txt"),
             titles,
             institution_words,
@@ -483,7 +493,7 @@ impl Lexicon {
 
     /// Is `word`, as written, a name particle ("van", "bin", "Al")?
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.iter().any(|p| p == word)
+        self.particle_set.contains(word)
     }
 
     /// True when `lower` (lower case, without dot) is a whole honorific ("dr", "prof").
@@ -497,6 +507,12 @@ impl Lexicon {
     pub fn honorifics_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
         let ix = with_key(word, false, |l| self.honorifics_by_first.get(l));
         ix.into_iter().flatten().map(|&i| self.honorifics[i].as_slice())
+    }
+
+    /// True when some honorific's first token is `word` in lower case: when
+    /// `honorifics_starting_with(word)` yields one.
+    pub fn starts_honorific(&self, word: &str) -> bool {
+        with_key(word, false, |l| self.honorifics_by_first.contains_key(l))
     }
 
     /// True for a verb of speech, in the forms listed or their "-ing" form
@@ -531,7 +547,7 @@ impl Lexicon {
     /// True for a post-nominal of one word ("OBE", "MP", "PhD"), as written, without a
     /// final dot (the list keeps none).
     pub fn is_postnominal_word(&self, word: &str) -> bool {
-        self.postnominals.iter().any(|p| p.len() == 1 && p[0] == word)
+        self.postnominal_words.contains(word)
     }
 
     /// True for a known given name (folded, case-insensitive).

@@ -3,7 +3,7 @@
 //! ("Consortium for Asia-Pacific Studies (CAPS)"), and later uses of those acronyms.
 
 use super::tokens::Token;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordClasses};
 use crate::text::with_lower;
 
 /// Lower-case words that may join the parts of an institution name.
@@ -65,7 +65,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             let t = &toks[j];
             // an honorific after a head word opens a person's name: "WaterCare Zambia Trust
             // Executive Director Mrs. Natasha …", "Dean of the College of Agriculture Dr. …"
-            if caps[j] && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| lex.is_institution_word(t.text)) {
+            if caps[j] && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| is_head(t, lex)) {
                 break;
             }
             if caps[j] {
@@ -92,7 +92,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             continue;
         }
         // whether each word is an institution head word, decided once
-        let mut head: Vec<bool> = run.iter().map(|t| lex.is_institution_word(t.text)).collect();
+        let mut head: Vec<bool> = run.iter().map(|t| is_head(t, lex)).collect();
         // ("Government" for "Government of <place>", see `government_of_place`)
         let company = suffix || run.iter().any(|t| matches!(t.text, "TV" | "Ltd" | "Inc" | "Corp" | "Co" | "Government"));
         if !company && !head.contains(&true) {
@@ -140,6 +140,11 @@ fn portfolio(text: &str, m: &InstMention, lex: &Lexicon) -> bool {
     text[m.end..].starts_with(')') && word.chars().next().is_some_and(char::is_uppercase) && lex.is_title(word)
 }
 
+/// `lex.is_institution_word(t.text)`.
+fn is_head(t: &Token, lex: &Lexicon) -> bool {
+    t.classes(lex).contains(WordClasses::INSTITUTION_WORD)
+}
+
 fn cap_word(t: &Token) -> bool {
     // (a word in lower case other than "d'…" or "l'…", most words, fails at once)
     if t.text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l') {
@@ -152,7 +157,8 @@ fn cap_word(t: &Token) -> bool {
 
 /// A connector: lower case as listed, or in capitals inside an all-capitals heading.
 fn is_connector(t: &Token) -> bool {
-    CONNECTORS.contains(&t.text) || (t.is_all_caps() && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(t.text)))
+    // (no connector has more than five bytes)
+    t.text.len() <= 5 && CONNECTORS.contains(&t.text) || (t.is_all_caps() && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(t.text)))
 }
 
 /// Splits a run at connectors "and"/"&" when both sides have their own head word, and
@@ -171,7 +177,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
         // Empowerment and the Danish Cable Owners' Association")
         let next_and = (k + 1..run.len()).find(|&n| matches!(run[n].text, "and" | "&" | "AND")).unwrap_or(run.len());
         let acronym_before = k == start + 1 && is_acronym(run[start].text);
-        if and && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| lex.is_title(n.text))) {
+        if and && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| n.is_title(lex))) {
             parts.push((start, k));
             start = k + 1;
         }
@@ -179,7 +185,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
         if k > start
             && has_head(start, k)
             && !head[k]
-            && lex.is_given_name(run[k].text)
+            && run[k].classes(lex).contains(WordClasses::GIVEN_NAME)
             && run.get(k + 1).is_some_and(|n| n.is_title_case() && !head[k + 1])
         {
             parts.push((start, k));
@@ -199,12 +205,12 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             let mut a = 0;
             while a < p.len()
                 && !head[a]
-                && (lex.is_title(p[a].text) || is_connector(&p[a]) || p[a].text.ends_with("-based") || lex.classes(p[a].text).contains(crate::lexicon::WordClasses::NONNAME) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
             {
                 a += 1;
             }
             // a verb before "the" opens no name: "Join the Front Range Policy Institute"
-            if a + 1 < p.len() && p[a + 1].text == "the" && !head[a] && lex.is_common_word(p[a].text) {
+            if a + 1 < p.len() && p[a + 1].text == "the" && !head[a] && p[a].classes(lex).contains(WordClasses::COMMON_WORD) {
                 a += 2;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
@@ -226,8 +232,8 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 let before = &p[h..of];
                 // (a given name first, or two or three capitalised words none of them an
                 // ordinary word or a place: "Oleksandra Hnatiuk-Bondar of the Kyiv Energy …")
-                let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !lex.is_common_word(t.text) && !lex.is_place(t.text) && !lex.is_title(t.text);
-                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (lex.is_given_name(before[0].text) || before.len() >= 2 && before.iter().all(name_like)) {
+                let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !t.classes(lex).intersects(WordClasses::COMMON_WORD | WordClasses::PLACE) && !t.is_title(lex);
+                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (before[0].classes(lex).contains(WordClasses::GIVEN_NAME) || before.len() >= 2 && before.iter().all(name_like)) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;
@@ -236,7 +242,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             }
             let trailing = |t: &Token| with_lower(t.text, |l| TRAILING_NON_NAME.contains(&l));
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || lex.is_title(p[b - 1].text) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !lex.is_title(p[b - 1].text) && !trailing(&p[b - 1])) {
+            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !p[b - 1].is_title(lex) && !trailing(&p[b - 1])) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -249,7 +255,7 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     let company_suffix = COMPANY_SUFFIXES.iter().any(|s| text[seg[seg.len() - 1].end..].starts_with(s));
     let has_head = company_suffix
         || government_of_place(text, seg, lex)
-        || seg.iter().any(|t| lex.is_institution_word(t.text) && (t.is_title_case() || all_caps) || t.text == "TV")
+        || seg.iter().any(|t| is_head(t, lex) && (t.is_title_case() || all_caps) || t.text == "TV")
         || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
     if !has_head {
         return None;
@@ -273,13 +279,13 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     }
     // all words are generic ("Executive Committee", "The Board")
     const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
-    if seg.iter().all(|t| lex.is_institution_word(t.text) || lex.is_title(t.text) || is_connector(t) || with_lower(t.text, |l| GENERIC.contains(&l))) {
+    if seg.iter().all(|t| is_head(t, lex) || t.is_title(lex) || is_connector(t) || with_lower(t.text, |l| GENERIC.contains(&l))) {
         return None;
     }
     // a country's name: "Russian Federation", "Soviet Union", "United States"
     let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
     if seg.iter().any(|t| with_lower(t.text, |l| statehood.contains(&l)))
-        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || lex.classes(t.text).contains(crate::lexicon::WordClasses::DEMONYM) || lex.is_place(t.text) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || t.classes(lex).intersects(WordClasses::DEMONYM | WordClasses::PLACE) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
     {
         return None;
     }
@@ -423,8 +429,8 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
 pub fn is_acronym(t: &str) -> bool {
-    // (a word in lower case, most words, fails at once)
-    if t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    // (a word in lower case, most words, and one byte, punctuation, fail at once)
+    if t.len() < 2 || t.as_bytes()[0].is_ascii_lowercase() {
         return false;
     }
     if t.is_ascii() {

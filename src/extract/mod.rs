@@ -290,7 +290,15 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     for (li, &l) in lines.iter().enumerate() {
         text::for_each_sentence(t, l, &is_abbrev, |s| sentences.push((li, s)));
     }
-    let line_tokens = lines.iter().map(|&l| tokens::split_possessives(tokens::tokenize(t, l), lex)).collect();
+    // (each capitalised word is looked up in the lexicon once, for all the passes)
+    let line_tokens = lines
+        .iter()
+        .map(|&l| {
+            let mut toks = tokens::split_possessives(tokens::tokenize(t, l), lex);
+            tokens::classify(&mut toks, lex);
+            toks
+        })
+        .collect();
     let mut doc = Doc { clean, lex, lines, line_tokens, sentences, pm: Vec::new(), im: Vec::new(), persons: Vec::new(), person_tokens: Vec::new(), insts: Vec::new() };
     find_institutions(&mut doc);
     find_persons(&mut doc);
@@ -377,29 +385,31 @@ pub fn initials(name: &str) -> String {
 
 /// Guesses an institution's kind from its words.
 pub fn inst_kind(name: &str) -> String {
+    // the kinds in order of precedence: the first any word of the name (or a phrase in it)
+    // tells wins
+    const KINDS: [&str; 9] = ["university", "embassy", "media", "government", "international_org", "company", "think_tank", "ngo", "other"];
     let l = name.to_lowercase();
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).collect();
-    let has = |ws: &[&str]| ws.iter().any(|w| words.contains(w));
-    let k = if has(&["university", "college", "school", "polytechnic", "universität", "université", "universidad"]) {
-        "university"
-    } else if has(&["embassy", "consulate"]) || l.contains("high commission") {
-        "embassy"
-    } else if has(&["news", "newspaper", "times", "tribune", "tv", "television", "radio", "daily", "post", "herald", "gazette", "media"]) {
-        "media"
-    } else if has(&["ministry", "parliament", "agency", "authority", "division", "senate", "government", "directorate", "cabinet", "secretariat"]) {
-        "government"
-    } else if l.starts_with("united nations") || has(&["nato", "un", "unesco", "imf"]) {
-        "international_org"
-    } else if has(&["ltd", "inc", "llc", "company", "corporation", "bank", "plc"]) {
-        "company"
-    } else if has(&["institute", "center", "centre", "council", "consortium", "forum", "network", "academy", "foundation", "observatory"]) {
-        "think_tank"
-    } else if has(&["association", "society", "club", "union", "federation", "league", "movement", "trust"]) {
-        "ngo"
-    } else {
-        "other"
+    let rank = |w: &str| -> usize {
+        match w {
+            "university" | "college" | "school" | "polytechnic" | "universität" | "université" | "universidad" => 0,
+            "embassy" | "consulate" => 1,
+            "news" | "newspaper" | "times" | "tribune" | "tv" | "television" | "radio" | "daily" | "post" | "herald" | "gazette" | "media" => 2,
+            "ministry" | "parliament" | "agency" | "authority" | "division" | "senate" | "government" | "directorate" | "cabinet" | "secretariat" => 3,
+            "nato" | "un" | "unesco" | "imf" => 4,
+            "ltd" | "inc" | "llc" | "company" | "corporation" | "bank" | "plc" => 5,
+            "institute" | "center" | "centre" | "council" | "consortium" | "forum" | "network" | "academy" | "foundation" | "observatory" => 6,
+            "association" | "society" | "club" | "union" | "federation" | "league" | "movement" | "trust" => 7,
+            _ => 8,
+        }
     };
-    k.to_string()
+    let mut k = l.split(|c: char| !c.is_alphanumeric()).map(rank).min().unwrap_or(8);
+    if l.contains("high commission") {
+        k = k.min(1);
+    }
+    if l.starts_with("united nations") {
+        k = k.min(4);
+    }
+    KINDS[k].to_string()
 }
 
 fn find_institutions(doc: &mut Doc) {
@@ -566,7 +576,7 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
     // a report headed by its institution ("CAPS POST-EVENT REPORT"), not by a word in
     // capitals ("PRESS RELEASE")
     if line == 0 && k == 0 {
-        return !lex.is_common_word(toks[k].text);
+        return !toks[k].classes(lex).contains(crate::lexicon::WordClasses::COMMON_WORD);
     }
     // a headline in capitals: "PARTNERS CALL FOR ACTION TO PROTECT …" (its words are not acronyms)
     let words = || toks.iter().filter(|t| t.is_word());
@@ -585,7 +595,7 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
             return false;
         }
     }
-    let title_before = toks[lo..k].iter().any(|t| t.is_capitalised() && lex.is_title(t.text));
+    let title_before = toks[lo..k].iter().any(|t| t.is_capitalised() && t.is_title(lex));
     let next = toks.get(k + 1).map(|t| t.text.to_lowercase()).unwrap_or_default();
     let organizes = matches!(next.as_str(), "organized" | "organised" | "hosted" | "hosts" | "held" | "convened" | "organizes" | "organises");
     let in_parens = toks[lo..k].iter().any(|t| t.text == "(") && toks[k + 1..].iter().take(4).any(|t| t.text == ")");

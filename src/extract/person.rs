@@ -4,6 +4,7 @@
 
 use super::tokens::Token;
 use crate::lexicon::Lexicon;
+use std::borrow::Cow;
 
 /// A person name found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +46,7 @@ fn honorifics_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
     let mut k = i;
     loop {
         // every part of an honorific is a capitalised token
-        let Some(first) = toks.get(k).filter(|t| t.is_capitalised()) else { break };
+        let Some(first) = toks.get(k).filter(|t| t.is_capitalised() && t.starts_honorific(lex)) else { break };
         let mut best = None;
         'outer: for h in lex.honorifics_starting_with(first.text) {
             let mut j = k;
@@ -114,7 +115,8 @@ fn prefixed_name(t: &Token) -> bool {
     // (the prefixes are lower-case ASCII words of at most four letters: the hyphen that
     // ends one is among the first five bytes)
     let b = t.text.as_bytes();
-    if !b.first().is_some_and(u8::is_ascii_lowercase) {
+    // (and the shortest, "al-X", has four bytes)
+    if b.len() < 4 || !b[0].is_ascii_lowercase() {
         return false;
     }
     let Some(hyphen) = b.iter().take(5).position(|&c| c == b'-') else { return false };
@@ -142,11 +144,15 @@ fn capitalised_name_word(t: &Token, lex: &Lexicon) -> bool {
     if w.chars().count() == 1 {
         return true; // an initial; the caller checks its dot
     }
-    crate::text::with_fold_lower(w, |lw| {
-        // "Md" (Muhammad) is not the title "MD"
-        let c = lex.classes_exact(lw);
-        !(c.intersects(crate::lexicon::WordClasses::NONNAME | crate::lexicon::WordClasses::INSTITUTION_WORD) || c.contains(crate::lexicon::WordClasses::TITLE) && !(t.is_title_case() && w.len() <= 3))
-    })
+    let c = if w.len() == t.text.len() { t.classes(lex) } else { lex.classes(w) };
+    // "Md" (Muhammad) is not the title "MD"
+    !(c.intersects(crate::lexicon::WordClasses::NONNAME | crate::lexicon::WordClasses::INSTITUTION_WORD) || c.contains(crate::lexicon::WordClasses::TITLE) && !(t.is_title_case() && w.len() <= 3))
+}
+
+/// Adds a name's token, counting it in `name_words` unless it is a particle.
+fn push<'a>(tokens: &mut Vec<Cow<'a, str>>, name_words: &mut usize, lex: &Lexicon, w: Cow<'a, str>) {
+    *name_words += usize::from(!lex.is_particle(&w));
+    tokens.push(w);
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -156,7 +162,7 @@ fn strip_possessive(w: &str) -> &str {
 /// Finds person names among the tokens of one line.
 ///
 /// `toks` must be the tokens of a single line of cleaned text.
-pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention> {
+pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<NameMention> {
     let mut out = Vec::new();
     // `name_word` of each token, decided once (a name's words are looked at from every
     // start inside it)
@@ -173,14 +179,17 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
             h => h,
         };
         let honorific = h_end > i;
-        let mut tokens = Vec::<String>::new();
+        // (borrowed from the text where written as they are: most candidates are dropped)
+        let mut tokens = Vec::<Cow<str>>::new();
+        // the tokens that are not particles
+        let mut name_words = 0;
         let mut k = h_end;
         let name_start = toks.get(k).map_or(0, |t| t.start);
         let mut end = 0;
         // number of family-name tokens written first, in capitals
         let mut family_first = 0;
         // at most five name words; particles do not count ("João Carlos de Oliveira Santos")
-        while k < toks.len() && tokens.iter().filter(|w| !lex.is_particle(w)).count() < 5 {
+        while k < toks.len() && name_words < 5 {
             let t = &toks[k];
             if words[k] {
                 if t.is_all_caps() {
@@ -198,7 +207,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                     if first_run > 0 && tokens.is_empty() && next_given {
                         // before the given name: "KAI Noritake", "NGO BATOUM Christine"
                         for c in &toks[k..k + first_run] {
-                            tokens.push(title_case(c.text));
+                            push(&mut tokens, &mut name_words, lex, title_case(c.text).into());
                         }
                         family_first = first_run;
                         k += first_run;
@@ -209,7 +218,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                         // after the given name ("Hélène MBALLA OWONA"), or alone after an
                         // honorific ("Pr MBALLA OWONA")
                         for c in &toks[k..k + run] {
-                            tokens.push(title_case(c.text));
+                            push(&mut tokens, &mut name_words, lex, title_case(c.text).into());
                         }
                         end = toks[k + run - 1].end;
                         k += run;
@@ -220,7 +229,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 if single {
                     // an initial needs its dot: "V." in "Danila V. Ganich"
                     if toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
-                        tokens.push(format!("{}.", t.text));
+                        push(&mut tokens, &mut name_words, lex, format!("{}.", t.text).into());
                         end = toks[k + 1].end;
                         k += 2;
                         continue;
@@ -229,13 +238,13 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 }
                 // an abbreviated given name with its dot: "Md. Rafiqul Islam"
                 if tokens.is_empty() && lex.is_given_name_abbreviation(t.text) && toks.get(k + 1).is_some_and(|d| d.text == ".") && name_word_at(k + 2) {
-                    tokens.push(format!("{}.", t.text));
+                    push(&mut tokens, &mut name_words, lex, format!("{}.", t.text).into());
                     end = toks[k + 1].end;
                     k += 2;
                     continue;
                 }
                 let w = strip_possessive(t.text);
-                tokens.push(w.to_string());
+                push(&mut tokens, &mut name_words, lex, w.into());
                 end = t.start + w.len();
                 k += 1;
                 if w.len() != t.text.len() {
@@ -258,7 +267,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 if let (Some(slash), Some(x)) = (toks.get(k + 1), toks.get(k + 2)) {
                     let joined = slash.text == "/" && t.end == slash.start && slash.end == x.start && x.text.len() == 1;
                     if joined && lex.is_particle(&text[t.start..x.end]) {
-                        tokens.push(text[t.start..x.end].to_string());
+                        push(&mut tokens, &mut name_words, lex, text[t.start..x.end].into());
                         k += 3;
                         continue;
                     }
@@ -272,7 +281,7 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
                 }
                 if toks.get(e).is_some_and(|n| name_word_at(e) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
                     for p in &toks[k..e] {
-                        tokens.push(p.text.to_string());
+                        push(&mut tokens, &mut name_words, lex, p.text.into());
                     }
                     k = e;
                     continue;
@@ -289,12 +298,19 @@ pub fn find_names(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<NameMention>
             continue;
         }
         let titled = !honorific && title_before(toks, i, lex);
+        // one word without an honorific or a title is a person only as a listed mononym,
+        // which has a parenthesis after it (see `mononym`)
+        if !honorific && !titled && tokens.len() == 1 && !text[end..].starts_with(" (") {
+            i += 1;
+            continue;
+        }
         // the surface keeps a title written right before the name ("Prime Minister Sharif")
         let mut first = i;
-        while titled && first > 0 && toks[first - 1].is_capitalised() && is_title_word(toks[first - 1].text, lex) {
+        while titled && first > 0 && toks[first - 1].is_capitalised() && is_title_word(&toks[first - 1], lex) {
             first -= 1;
         }
         let start = toks[first].start;
+        let tokens = tokens.into_iter().map(Cow::into_owned).collect();
         let m = NameMention { start, end, name_start, tokens: order_tokens(tokens, family_first), honorific, titled };
         if accept(text, &m, toks, i, lex) {
             out.push(m);
@@ -385,7 +401,7 @@ fn caps_run(toks: &[Token], k: usize, lex: &Lexicon, common: bool) -> usize {
             && (2..=15).contains(&n)
             && t.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
             && name_word(t, lex)
-            && (common || !lex.is_common_word(t.text))
+            && (common || !t.classes(lex).contains(crate::lexicon::WordClasses::COMMON_WORD))
             && !lex.is_postnominal_word(t.text)
             && honorific_end(toks, e, lex) == e;
         if !ok {
@@ -397,12 +413,12 @@ fn caps_run(toks: &[Token], k: usize, lex: &Lexicon, common: bool) -> usize {
 }
 
 fn title_before(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
-    i > 0 && toks[i - 1].is_capitalised() && is_title_word(toks[i - 1].text, lex)
+    i > 0 && toks[i - 1].is_capitalised() && is_title_word(&toks[i - 1], lex)
 }
 
 /// `lex.titles` holds the word in lower case (no plural forms, unlike `Lexicon::is_title`).
-fn is_title_word(w: &str, lex: &Lexicon) -> bool {
-    lex.classes(w).contains(crate::lexicon::WordClasses::TITLE)
+fn is_title_word(t: &Token, lex: &Lexicon) -> bool {
+    t.classes(lex).contains(crate::lexicon::WordClasses::TITLE)
 }
 
 /// Decides whether a candidate is a person.
@@ -473,11 +489,12 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
 /// after it: "- Haryono (Programme Manager, Yayasan Pangan Nusantara)".
 pub(crate) fn mononym(text: &str, m: &NameMention, lex: &Lexicon) -> bool {
     let w = m.tokens[0].as_str();
+    // (most candidates have no parenthesis after them)
+    let Some(inner) = text[m.end..].strip_prefix(" (") else { return false };
     let plain = w.chars().count() >= 4
         && !w.chars().any(|c| c.is_ascii_digit())
         && !lex.classes(w).intersects(crate::lexicon::WordClasses::COMMON_WORD | crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM | crate::lexicon::WordClasses::TITLE | crate::lexicon::WordClasses::NONNAME)
         && !lex.is_institution_word(w);
-    let Some(inner) = text[m.end..].strip_prefix(" (") else { return false };
     let titled = inner.split([',', ')']).next().is_some_and(|t| t.split_whitespace().any(|x| x.chars().next().is_some_and(char::is_uppercase) && lex.is_title(x)));
     let line = text[..m.start].rsplit('\n').next().unwrap_or("");
     let listed = matches!(line.trim(), "" | "-" | "*" | "\u{2022}") || line.trim_end().ends_with(':') && line.len() <= 40;

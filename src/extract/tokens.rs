@@ -1,11 +1,14 @@
 //! Word tokens of cleaned text with byte spans.
 
+use crate::lexicon::{Lexicon, WordClasses};
 use regex::Regex;
 use std::sync::OnceLock;
 
 /// A token: a word (letters and digits, with inner apostrophes and hyphens) or one
 /// punctuation character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Tokens are equal when their text and span are; what [`classify`] noted is not compared.
+#[derive(Debug, Clone, Copy)]
 pub struct Token<'a> {
     /// The token text.
     pub text: &'a str,
@@ -13,9 +16,81 @@ pub struct Token<'a> {
     pub start: usize,
     /// Byte end (exclusive).
     pub end: usize,
+    /// What the lexicon says of a capitalised word, looked up once by [`classify`] (the
+    /// passes ask about the same words many times); `None` before that and for other tokens.
+    info: Option<WordInfo>,
+}
+
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.text, self.start, self.end) == (other.text, other.start, other.end)
+    }
+}
+
+impl Eq for Token<'_> {}
+
+/// The lexicon's answers about one word, as [`Token::classes`], [`Token::is_title`] and
+/// [`Token::starts_honorific`] give them.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    classes: WordClasses,
+    title: bool,
+    honorific: bool,
+}
+
+impl WordInfo {
+    fn of(word: &str, lex: &Lexicon) -> WordInfo {
+        let classes = lex.classes(word);
+        // (`is_title` differs from the title class only for a plural in "-s", which an
+        // ASCII word shows by its last letter)
+        let plural = !word.is_ascii() || word.ends_with(['s', 'S']);
+        let title = classes.contains(WordClasses::TITLE) || plural && lex.is_title(word);
+        WordInfo { classes, title, honorific: lex.starts_honorific(word) }
+    }
+}
+
+/// Looks up every capitalised token in the lexicon once, so that [`Token::classes`],
+/// [`Token::is_title`] and [`Token::starts_honorific`] read the answer instead of
+/// looking again (the answers are the same either way).
+pub fn classify(toks: &mut [Token], lex: &Lexicon) {
+    for t in toks.iter_mut().filter(|t| t.is_capitalised()) {
+        t.info = Some(WordInfo::of(t.text, lex));
+    }
 }
 
 impl<'a> Token<'a> {
+    /// A token of `text[start..end]`.
+    pub fn new(text: &'a str, start: usize, end: usize) -> Token<'a> {
+        Token { text, start, end, info: None }
+    }
+
+    /// `lex.classes(self.text)`.
+    #[inline]
+    pub fn classes(&self, lex: &Lexicon) -> WordClasses {
+        match self.info {
+            Some(i) => i.classes,
+            None => lex.classes(self.text),
+        }
+    }
+
+    /// `lex.is_title(self.text)`.
+    #[inline]
+    pub fn is_title(&self, lex: &Lexicon) -> bool {
+        match self.info {
+            Some(i) => i.title,
+            None => lex.is_title(self.text),
+        }
+    }
+
+    /// `lex.starts_honorific(self.text)`.
+    #[inline]
+    pub fn starts_honorific(&self, lex: &Lexicon) -> bool {
+        match self.info {
+            Some(i) => i.honorific,
+            None => lex.starts_honorific(self.text),
+        }
+    }
+
     /// A word token (starts with a letter or digit).
     pub fn is_word(&self) -> bool {
         match self.text.as_bytes().first() {
@@ -168,7 +243,7 @@ pub fn tokenize(text: &str, span: (usize, usize)) -> Vec<Token<'_>> {
                 }
             }
         }
-        out.push(Token { text: &s[i..j], start: span.0 + i, end: span.0 + j });
+        out.push(Token::new(&s[i..j], span.0 + i, span.0 + j));
         i = j;
     }
     out
@@ -193,8 +268,8 @@ pub fn split_possessives<'a>(toks: Vec<Token<'a>>, lex: &crate::Lexicon) -> Vec<
         match base(&t) {
             Some(b) => {
                 let cut = t.start + b.len();
-                out.push(Token { text: b, start: t.start, end: cut });
-                out.push(Token { text: &t.text[b.len()..], start: cut, end: t.end });
+                out.push(Token::new(b, t.start, cut));
+                out.push(Token::new(&t.text[b.len()..], cut, t.end));
             }
             None => out.push(t),
         }
