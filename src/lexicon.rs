@@ -40,6 +40,10 @@ impl WordClasses {
     /// An abbreviation that does not end a sentence, lower case without its dot (see
     /// [`Lexicon::is_abbreviation`]).
     pub const ABBREVIATION: WordClasses = WordClasses(1 << 9);
+    /// The first token of an honorific, lower case without its dot or apostrophe: for an
+    /// ASCII word, [`Lexicon::starts_honorific`] (which, unlike [`Lexicon::classes`], does
+    /// not fold accents).
+    pub const HONORIFIC_START: WordClasses = WordClasses(1 << 10);
 
     /// True when every class of `other` is in `self`.
     pub fn contains(self, other: WordClasses) -> bool {
@@ -375,6 +379,10 @@ impl Lexicon {
             for ing in ing_forms(v) {
                 add(&ing, WordClasses::SPEECH_VERB_ING);
             }
+        }
+        for h in honorifics_by_first.keys() {
+            // (the keys are lower-case tokens: valid UTF-8)
+            add(std::str::from_utf8(h).expect("honorific tokens are text"), WordClasses::HONORIFIC_START);
         }
         for a in COMMON_ABBREVIATIONS.iter().copied().chain(honorifics.iter().filter(|h| h.len() == 1).map(|h| h[0].as_str())) {
             add(a, WordClasses::ABBREVIATION);

@@ -6,8 +6,11 @@ use super::tokens::Token;
 use crate::lexicon::{Lexicon, WordClasses};
 use crate::text::with_lower;
 
-/// Lower-case words that may join the parts of an institution name.
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e", "ng", "mga"];
+/// Lower-case words that may join the parts of an institution name (none has more than
+/// five bytes).
+fn connector_word(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "&" | "on" | "the" | "de" | "du" | "des" | "del" | "della" | "do" | "da" | "dos" | "das" | "für" | "voor" | "van" | "het" | "der" | "la" | "le" | "les" | "di" | "y" | "et" | "e" | "ng" | "mga")
+}
 
 /// Abbreviations written with a dot inside company names ("YPAED Coop. Soc. Ltd.").
 const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn", "Pvt", "Bros", "Ltd", "Inc", "Dept", "Univ", "Natl"];
@@ -113,7 +116,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
     }
     // mark units followed by "at/of/," + an institution
     for k in 0..out.len() {
-        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| with_lower(w, |l| UNITS.contains(&l)));
+        let head_is_unit = out[k].name.split_whitespace().next().is_some_and(|w| lower_in(w, UNITS));
         if head_is_unit {
             // followed by an acronym: "Board of Governors, BIISS"
             let rest = &text[out[k].end..];
@@ -157,8 +160,26 @@ fn cap_word(t: &Token) -> bool {
 
 /// A connector: lower case as listed, or in capitals inside an all-capitals heading.
 fn is_connector(t: &Token) -> bool {
-    // (no connector has more than five bytes)
-    t.text.len() <= 5 && CONNECTORS.contains(&t.text) || (t.is_all_caps() && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(t.text)))
+    let w = t.text.as_bytes();
+    if w.len() > 5 {
+        return false;
+    }
+    // (in capitals: equal to a connector but for the case of ASCII letters)
+    let mut buf = [0u8; 5];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    connector_word(t.text) || t.is_all_caps() && std::str::from_utf8(lower).is_ok_and(connector_word)
+}
+
+/// Is `w.to_lowercase()` one of `list` (words in lower-case ASCII)?
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    // (an ASCII word is lower-cased byte by byte)
+    if w.is_ascii() {
+        list.iter().any(|l| w.eq_ignore_ascii_case(l))
+    } else {
+        with_lower(w, |l| list.contains(&l))
+    }
 }
 
 /// Splits a run at connectors "and"/"&" when both sides have their own head word, and
@@ -214,7 +235,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 a += 2;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
-            let unit = |t: &Token| with_lower(t.text, |l| UNITS.contains(&l));
+            let unit = |t: &Token| lower_in(t.text, UNITS);
             if let Some(u) = (a..p.len()).find(|&k| unit(&p[k])) {
                 if let Some(of) = (u + 1..p.len()).find(|&k| p[k].text == "of") {
                     if (of + 1..p.len()).any(|k| head[k] && !unit(&p[k])) {
@@ -240,7 +261,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                     }
                 }
             }
-            let trailing = |t: &Token| with_lower(t.text, |l| TRAILING_NON_NAME.contains(&l));
+            let trailing = |t: &Token| lower_in(t.text, TRAILING_NON_NAME);
             let mut b = p.len();
             while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !p[b - 1].is_title(lex) && !trailing(&p[b - 1])) {
                 b -= 1;
@@ -269,7 +290,7 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     // body's, as "Forum on China-Africa Cooperation"; conferences and panels on a subject
     // are bodies too: "UN Conference on Trade and Development", "Intergovernmental Panel
     // on Climate Change")
-    let event_word = |t: &Token| with_lower(t.text, |l| matches!(l, "forum" | "roundtable" | "seminar" | "symposium" | "workshop" | "webinar" | "colloquium"));
+    let event_word = |t: &Token| lower_in(t.text, &["forum", "roundtable", "seminar", "symposium", "workshop", "webinar", "colloquium"]);
     if (1..seg.len().saturating_sub(1)).any(|k| seg[k + 1].text == "on" && event_word(&seg[k])) {
         return None;
     }
@@ -279,13 +300,13 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     }
     // all words are generic ("Executive Committee", "The Board")
     const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
-    if seg.iter().all(|t| is_head(t, lex) || t.is_title(lex) || is_connector(t) || with_lower(t.text, |l| GENERIC.contains(&l))) {
+    if seg.iter().all(|t| is_head(t, lex) || t.is_title(lex) || is_connector(t) || lower_in(t.text, GENERIC)) {
         return None;
     }
     // a country's name: "Russian Federation", "Soviet Union", "United States"
     let statehood = ["federation", "union", "republic", "kingdom", "states", "emirates"];
-    if seg.iter().any(|t| with_lower(t.text, |l| statehood.contains(&l)))
-        && seg.iter().all(|t| with_lower(t.text, |l| statehood.contains(&l)) || t.classes(lex).intersects(WordClasses::DEMONYM | WordClasses::PLACE) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
+    if seg.iter().any(|t| lower_in(t.text, &statehood))
+        && seg.iter().all(|t| lower_in(t.text, &statehood) || t.classes(lex).intersects(WordClasses::DEMONYM | WordClasses::PLACE) || is_connector(t) || matches!(t.text, "United" | "Islamic" | "People's" | "Democratic" | "Arab"))
     {
         return None;
     }
@@ -428,11 +449,14 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
 }
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
+#[inline]
 pub fn is_acronym(t: &str) -> bool {
     // (a word in lower case, most words, and one byte, punctuation, fail at once)
-    if t.len() < 2 || t.as_bytes()[0].is_ascii_lowercase() {
-        return false;
-    }
+    !(t.len() < 2 || t.as_bytes()[0].is_ascii_lowercase()) && acronym_letters(t)
+}
+
+/// [`is_acronym`] of two or more bytes.
+fn acronym_letters(t: &str) -> bool {
     if t.is_ascii() {
         let b = t.as_bytes();
         let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
@@ -454,6 +478,20 @@ mod tests {
             .into_iter()
             .map(|m| if m.aliases.is_empty() { m.name } else { format!("{} ({})", m.name, m.aliases.join(", ")) })
             .collect()
+    }
+
+    #[test]
+    fn word_tests_agree_with_lower_casing() {
+        let words = ["Board", "BOARD", "board", "Boards", "Wor\u{212A}shop", "WORKSHOP", "Fédération", "OF", "Of", "of", "FÜR", "für", "Für", "DELLA", "AND", "&", "Y", "y", "E", "", "x"];
+        for w in words {
+            for list in [UNITS, TRAILING_NON_NAME, &["workshop", "forum"][..]] {
+                assert_eq!(lower_in(w, list), with_lower(w, |l| list.contains(&l)), "{w}");
+            }
+            let t = Token::new(w, 0, w.len());
+            let connectors = ["of", "for", "and", "&", "on", "the", "de", "du", "des", "del", "della", "do", "da", "dos", "das", "für", "voor", "van", "het", "der", "la", "le", "les", "di", "y", "et", "e", "ng", "mga"];
+            let want = connectors.contains(&w) || t.is_all_caps() && connectors.iter().any(|c| c.eq_ignore_ascii_case(w));
+            assert_eq!(is_connector(&t), want, "{w}");
+        }
     }
 
     #[test]

@@ -760,9 +760,9 @@ fn find_persons(doc: &mut Doc) {
         }
     }
     let mut extra = Vec::new();
-    for (li, toks) in doc.line_tokens.iter().enumerate() {
+    for (li, toks) in doc.line_tokens.iter().enumerate().filter(|_| !by_family.is_empty()) {
         for &tok in toks {
-            if by_family.is_empty() || !tok.is_title_case() || tok.text.chars().count() < 4 {
+            if !tok.is_title_case() || tok.text.chars().count() < 4 {
                 continue;
             }
             let w = tok.text.trim_end_matches("'s");

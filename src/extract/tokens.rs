@@ -45,7 +45,9 @@ impl WordInfo {
         // ASCII word shows by its last letter)
         let plural = !word.is_ascii() || word.ends_with(['s', 'S']);
         let title = classes.contains(WordClasses::TITLE) || plural && lex.is_title(word);
-        WordInfo { classes, title, honorific: lex.starts_honorific(word) }
+        // (an ASCII word's folded key is its lower-case key but for a back quote)
+        let honorific = if word.is_ascii() && !word.contains('`') { classes.contains(WordClasses::HONORIFIC_START) } else { lex.starts_honorific(word) };
+        WordInfo { classes, title, honorific }
     }
 }
 
@@ -92,6 +94,7 @@ impl<'a> Token<'a> {
     }
 
     /// A word token (starts with a letter or digit).
+    #[inline]
     pub fn is_word(&self) -> bool {
         match self.text.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -100,6 +103,7 @@ impl<'a> Token<'a> {
     }
 
     /// Starts with an upper-case letter.
+    #[inline]
     pub fn is_capitalised(&self) -> bool {
         match self.text.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -108,6 +112,7 @@ impl<'a> Token<'a> {
     }
 
     /// Two or more letters, all upper case ("CAPS", "KAI", "CSP-ISSI").
+    #[inline]
     pub fn is_all_caps(&self) -> bool {
         let b = self.text.as_bytes();
         // (most words fail at their first or second letter)
@@ -128,6 +133,7 @@ impl<'a> Token<'a> {
     }
 
     /// Upper-case first letter followed by at least one lower-case letter.
+    #[inline]
     pub fn is_title_case(&self) -> bool {
         self.is_capitalised() && (self.text.bytes().any(|c| c.is_ascii_lowercase()) || !self.text.is_ascii() && self.text.chars().any(|c| c.is_lowercase()))
     }
@@ -308,6 +314,29 @@ mod tests {
             let want: Vec<(usize, usize)> = re.find_iter(s).map(|m| (m.start(), m.end())).collect();
             let got: Vec<(usize, usize)> = tokenize(s, (0, s.len())).iter().map(|t| (t.start, t.end)).collect();
             assert_eq!(got, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn classified_tokens_answer_as_the_lexicon() {
+        let lex = crate::Lexicon::builtin();
+        let mut words: Vec<String> = lex.honorifics.iter().map(|h| h[0].clone()).collect();
+        words.extend(lex.titles.iter().chain(&lex.institution_words).chain(&lex.places).chain(&lex.given_names).cloned());
+        words.extend(["Directors", "Ambassadors", "Universités", "Université", "Attaché", "Señor", "Dr", "DR", "Dato", "Sri", "Ms", "Islamabad", "Straß", "Ḍr"].map(String::from));
+        for w in words.clone() {
+            let mut c = w.chars();
+            let upper: String = c.next().into_iter().flat_map(char::to_uppercase).chain(c).collect();
+            words.extend([upper.clone(), w.to_uppercase(), format!("{upper}s")]);
+        }
+        for w in &words {
+            let mut toks = tokenize(w, (0, w.len()));
+            classify(&mut toks, &lex);
+            for t in &toks {
+                assert_eq!(t.classes(&lex), lex.classes(t.text), "{}", t.text);
+                assert_eq!(t.is_title(&lex), lex.is_title(t.text), "{}", t.text);
+                assert_eq!(t.starts_honorific(&lex), lex.starts_honorific(t.text), "{}", t.text);
+                assert_eq!(t.starts_honorific(&lex), lex.honorifics_starting_with(t.text).next().is_some(), "{}", t.text);
+            }
         }
     }
 
