@@ -759,13 +759,22 @@ fn find_persons(doc: &mut Doc) {
             by_family.entry(last.as_str()).or_insert((p, 0)).1 += 1;
         }
     }
+    // the first bytes of those family names: an ASCII word whose first letter in lower case
+    // is none of them is no family name (most words)
+    let mut family_first = [false; 256];
+    for k in by_family.keys().filter_map(|k| k.as_bytes().first()) {
+        family_first[usize::from(*k)] = true;
+    }
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate().filter(|_| !by_family.is_empty()) {
         for &tok in toks {
-            if !tok.is_title_case() || tok.text.chars().count() < 4 {
+            if !tok.is_title_case() || tok.text.is_ascii() && !family_first[usize::from(tok.text.as_bytes()[0].to_ascii_lowercase())] || tok.text.chars().count() < 4 {
                 continue;
             }
-            let w = tok.text.trim_end_matches("'s");
+            let mut w = tok.text;
+            while let Some(base) = w.strip_suffix("'s") {
+                w = base;
+            }
             // the one person whose family name this is (`key_token(w)`, made without allocating)
             let owner = text::with_fold_lower(w, |k| {
                 let k = k.trim_end_matches('.');
@@ -857,8 +866,11 @@ pub fn similar(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la < 4 || lb < 4 || a.chars().next() != b.chars().next() {
+    if la < 4 || lb < 4 {
         return false;
     }
     let d = strsim::damerau_levenshtein(a, b);
