@@ -111,12 +111,13 @@ fn skip_retired(toks: &[Token], j: usize) -> usize {
 /// Is this word a possible part of a name (capitalised, not a function word, title,
 /// institution word)?
 /// "al-Rawahi", "el-Sayed", "bin-Laden": a lower-case prefix joined to a capitalised name.
+#[inline]
 fn prefixed_name(t: &Token) -> bool {
-    // (the prefixes are lower-case ASCII words of at most four letters: the hyphen that
-    // ends one is among the first five bytes)
+    // (the prefixes are lower-case ASCII words of two to four letters: the hyphen that
+    // ends one is the first hyphen, and stands among the bytes 2 to 4; the shortest,
+    // "al-X", has four bytes)
     let b = t.text.as_bytes();
-    // (and the shortest, "al-X", has four bytes)
-    if b.len() < 4 || !b[0].is_ascii_lowercase() {
+    if b.len() < 4 || !b[0].is_ascii_lowercase() || !b[2..b.len().min(5)].contains(&b'-') {
         return false;
     }
     let Some(hyphen) = b.iter().take(5).position(|&c| c == b'-') else { return false };
