@@ -193,6 +193,8 @@ pub struct Lexicon {
     pub given_name_abbreviations: Vec<String>,
     /// `particles` as a set, which [`Lexicon::is_particle`] reads.
     particle_set: HashSet<String>,
+    /// The length in bytes of the longest particle.
+    particle_max_len: usize,
     /// The post-nominals of one word, which [`Lexicon::is_postnominal_word`] reads.
     postnominal_words: HashSet<String>,
     /// Job-title words, lower case.
@@ -390,6 +392,7 @@ impl Lexicon {
 
         let particles = lines("particles.txt");
         let particle_set = particles.iter().cloned().collect();
+        let particle_max_len = particles.iter().map(String::len).max().unwrap_or(0);
         let postnominal_words = postnominals.iter().filter(|p| p.len() == 1).map(|p| p[0].clone()).collect();
         Ok(Lexicon {
             honorifics,
@@ -397,6 +400,7 @@ impl Lexicon {
             postnominal_words,
             postnominals,
             particle_set,
+            particle_max_len,
             particles,
             given_name_abbreviations: lines("given_name_abbreviations.txt"),
             titles,
@@ -501,7 +505,8 @@ impl Lexicon {
 
     /// Is `word`, as written, a name particle ("van", "bin", "Al")?
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particle_set.contains(word)
+        // (most words are longer than any particle)
+        word.len() <= self.particle_max_len && self.particle_set.contains(word)
     }
 
     /// True when `lower` (lower case, without dot) is a whole honorific ("dr", "prof").
