@@ -2,6 +2,7 @@
 //! and places.
 
 use super::{Doc, EventRec, Fact, NamedRec};
+use crate::text::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -215,6 +216,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let mut ev = EventRec::default();
     let head_end = char_offset(t, 1500);
     let head = &t[..head_end];
+    // (the text with its ASCII letters lower-cased, once: see `lower`)
+    let ascii_lower = t.to_ascii_lowercase();
+    let lower = |(a, b): Span| lower_case(t, &ascii_lower, (a, b));
 
     // title: a header field, a quoted title after "titled"/"theme", a quoted title after an
     // event word ("seminar on the 'The Current Status …'"), a quoted phrase, else the first
@@ -240,9 +244,13 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             .map(str::to_string);
     }
     // kind
-    let lower_head = head.to_lowercase();
+    let lower_head = lower((0, head_end));
     let title_l = ev.title.as_deref().unwrap_or("").to_lowercase();
-    let (in_title, in_head) = (lex.event_kind_positions(&title_l), lex.event_kind_positions(&lower_head));
+    let in_title = lex.event_kind_positions(&title_l);
+    // (a kind in the title, at a position below 100 000 as a title is a line of the head or
+    // a quote of at most 200 chars, comes before every kind found in the head alone: the head
+    // is searched only when the title names none)
+    let in_head = if in_title.iter().any(Option::is_some) { vec![None; in_title.len()] } else { lex.event_kind_positions(&lower_head) };
     ev.kind = lex
         .event_kinds
         .iter()
@@ -267,7 +275,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         if !st.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        let l = st.to_lowercase();
+        let l = lower(s);
         let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
             && lex.mentions_event_kind(&l);
         if !about {
@@ -334,7 +342,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         let re = IN_PLACE.get_or_init(|| Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid"));
         ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
             let st = &t[s.0..s.1];
-            let l = st.to_lowercase();
+            let l = lower(s);
             let about_event = ["held", "organi", "hosted", "took place", "convened", "scheduled"].iter().any(|w| l.contains(w))
                 && lex.mentions_event_kind(&l);
             if !about_event {
@@ -349,12 +357,19 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    let starts = r.organizer_starts.positions(t);
-    let after_matches = sentence_matches(doc, &r.organizer_after, &starts[0]);
-    let before_matches = sentence_matches(doc, &r.organizer_before, &starts[1]);
-    for (k, &(_, s)) in doc.sentences.iter().enumerate() {
+    for &(_, s) in &doc.sentences {
+        // (every organiser found in a sentence is one of its institution mentions: a
+        // sentence without one is not searched)
+        if doc.insts_in(s).is_empty() {
+            continue;
+        }
         let st = &t[s.0..s.1];
-        for &(cs, ce) in &after_matches[k] {
+        // the organiser patterns' matches in the sentence, as spans of the text
+        let starts = r.organizer_starts.positions(st);
+        let in_text = |v: Vec<(usize, usize)>| v.into_iter().map(|(a, b)| (s.0 + a, s.0 + b)).collect::<Vec<_>>();
+        let after_matches = in_text(r.organizer_after.find_at(st, starts[0].iter().copied()));
+        let before_matches = in_text(r.organizer_before.find_at(st, starts[1].iter().copied()));
+        for &(cs, ce) in &after_matches {
             let mut last_end = ce;
             let mut last_inst = usize::MAX;
             for im in doc.insts_in((ce, s.1)) {
@@ -384,7 +399,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                 orgs.push((im.inst, doc.ev(cs, im.end)));
             }
         }
-        for &(cs, _) in &before_matches[k] {
+        for &(cs, _) in &before_matches {
             let before = doc.insts_in((s.0, cs));
             if let Some(last) = before.last() {
                 let gap = &t[last.end..cs];
@@ -404,8 +419,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                             break;
                         }
                     }
-                    let sent_l = st.to_lowercase();
-                    if lex.mentions_event_kind(&sent_l) {
+                    if lex.mentions_event_kind(&lower(s)) {
                         for im in chain {
                             if !im.unit {
                                 orgs.push((im.inst, doc.ev(im.start, s.1.min(cs + 40))));
@@ -434,41 +448,6 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
     }
     ev
-}
-
-/// The matches of `re` in each sentence of `doc.sentences`, as byte spans of the text, found
-/// with one search per line instead of one per sentence. They are the matches a search of
-/// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
-/// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
-/// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
-/// match crosses sentences). `starts` are where the pattern's start words begin in the text
-/// at a word boundary (from [`StartWords::positions`]).
-fn sentence_matches(doc: &Doc, re: &WordStart, starts: &[usize]) -> Vec<Vec<(usize, usize)>> {
-    let t = doc.text();
-    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
-    let mut k = 0;
-    while k < doc.sentences.len() {
-        let li = doc.sentences[k].0;
-        let (a, b) = doc.lines[li];
-        let line = &t[a..b];
-        // the line's candidates: the text's in it, and its start if a word character comes
-        // before it in the text (a boundary at the start of the line, not in the text)
-        let from = starts.partition_point(|&p| p < a);
-        let inside = starts[from..].iter().take_while(|&&p| p < b).map(|&p| p - a);
-        let at_start = (a < b && after_word(t, a)).then_some(0);
-        for (ms, me) in re.find_at(line, at_start.into_iter().chain(inside)) {
-            let (ms, me) = (a + ms, a + me);
-            // the sentence holding the match: this line's sentences come in order from `k`
-            let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
-            if let Some(j) = held {
-                out[k + j].push((ms, me));
-            }
-        }
-        while k < doc.sentences.len() && doc.sentences[k].0 == li {
-            k += 1;
-        }
-    }
-    out
 }
 
 /// A regex every match of which begins at a word boundary (`\b`) with one of a few words,
@@ -630,7 +609,19 @@ impl DigitStart {
     /// ASCII after no word character (one list serves every [`DigitStart`]).
     fn candidates(hay: &str) -> Vec<usize> {
         // (0xC0 and above start a char of two bytes or more)
-        (0..hay.len()).filter(|&p| (hay.as_bytes()[p].is_ascii_digit() || hay.as_bytes()[p] >= 0xC0) && !after_word(hay, p)).collect()
+        let may_start = |b: u8| b.is_ascii_digit() || b >= 0xC0;
+        let bytes = hay.as_bytes();
+        let mut out = Vec::new();
+        // (a block without such a byte is passed over whole, by a test without branches that
+        // the compiler vectorises)
+        const BLOCK: usize = 32;
+        for from in (0..bytes.len()).step_by(BLOCK) {
+            let to = (from + BLOCK).min(bytes.len());
+            if bytes[from..to].iter().fold(false, |any, &b| any | may_start(b)) {
+                out.extend((from..to).filter(|&p| may_start(bytes[p]) && !after_word(hay, p)));
+            }
+        }
+        out
     }
 
     /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
@@ -723,6 +714,16 @@ fn is_country(p: &str, lex: &crate::Lexicon) -> bool {
     let l = p.to_lowercase();
     // a country has a demonym built from it ("pakistan" → "pakistani")
     ["i", "n", "an", "ian", "ese", "ish"].iter().any(|suf| lex.demonyms.contains(&format!("{l}{suf}"))) || lex.demonyms.contains(&l)
+}
+
+/// `t[a..b].to_lowercase()`, borrowed from `ascii_lower` (`t.to_ascii_lowercase()`, which
+/// keeps every byte offset) when that part of `t` is ASCII, where the two agree.
+fn lower_case<'t>(t: &str, ascii_lower: &'t str, (a, b): Span) -> std::borrow::Cow<'t, str> {
+    if t.as_bytes()[a..b].is_ascii() {
+        std::borrow::Cow::Borrowed(&ascii_lower[a..b])
+    } else {
+        std::borrow::Cow::Owned(t[a..b].to_lowercase())
+    }
 }
 
 fn is_country_like(p: &str) -> bool {
