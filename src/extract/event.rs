@@ -14,10 +14,10 @@ const MONTH_RE: &str = r"(January|February|March|April|May|June|July|August|Sept
 struct Res {
     iso: DigitStart,
     dmy: DigitStart,
-    mdy: Regex,
+    mdy: MonthStart,
     dm: DigitStart,
-    md: Regex,
-    my: Regex,
+    md: MonthStart,
+    my: MonthStart,
     weekday: Regex,
     organizer_after: WordStart,
     organizer_before: WordStart,
@@ -55,10 +55,10 @@ fn res() -> &'static Res {
         Res {
             iso: DigitStart::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
-            mdy: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
+            mdy: MonthStart::new(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
             dm: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b")),
-            md: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
-            my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
+            md: MonthStart::new(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            my: MonthStart::new(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             organizer_starts: StartWords::new(&[&organizer_after, &organizer_before]),
             organizer_after,
@@ -176,11 +176,12 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.mdy.captures_iter(s) {
+    let months = MonthStart::candidates(s);
+    for (at, c) in r.mdy.captures_at(s, &months) {
         let (m, d, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
     for (at, c) in r.dm.captures_at(s, &digits) {
@@ -190,18 +191,18 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.md.captures_iter(s) {
+    for (at, c) in r.md.captures_at(s, &months) {
         let (m, d) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 && !c[1].eq_ignore_ascii_case("may") {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(None, Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.my.captures_iter(s) {
+    for (at, c) in r.my.captures_at(s, &months) {
         let (m, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if m > 0 && (1900..=2100).contains(&y) {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(Some(y), Some(m), None), &mut out);
+            push(at + g.start(), at + g.end(), Date(Some(y), Some(m), None), &mut out);
         }
     }
     out.sort_by_key(|x| x.0);
@@ -649,6 +650,67 @@ impl DigitStart {
     }
 }
 
+/// A regex every match of which begins at a word boundary (`\b`) with one of the month names
+/// of [`MONTH_RE`], tried anchored where one of them begins after no word character. Its
+/// matches are those of the regex searched as a whole, found with one search for the names
+/// that serves every [`MonthStart`] (where each regex would run its own).
+struct MonthStart {
+    /// The pattern as written.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: String,
+    /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
+    anchored: Regex,
+}
+
+impl MonthStart {
+    fn new(pattern: &str) -> MonthStart {
+        MonthStart { pattern: pattern.to_string(), anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid date regex") }
+    }
+
+    /// Where a month name of [`MONTH_RE`] begins in `hay` after no word character, ascending.
+    /// (A leftmost search reports the first place where any name begins, so going on from
+    /// the byte after each finds them all.)
+    fn candidates(hay: &str) -> Vec<usize> {
+        static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            let alternation = MONTH_RE.trim_start_matches('(').split(')').next().expect("a group");
+            AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(alternation.split('|')).expect("valid names")
+        });
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(m) = names.find(aho_corasick::Input::new(hay).span(from..hay.len())) {
+            from = m.start() + 1;
+            if !after_word(hay, m.start()) {
+                out.push(m.start());
+            }
+        }
+        out
+    }
+
+    /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
+    /// offset its positions are relative to.
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn captures_iter<'h>(&self, hay: &'h str) -> Vec<(usize, regex::Captures<'h>)> {
+        self.captures_at(hay, &MonthStart::candidates(hay)).collect()
+    }
+
+    /// The captures of the pattern in `hay` tried at `candidates`, [`MonthStart::candidates`]
+    /// of `hay`, as [`MonthStart::captures_iter`] finds them. A candidate's slice has the
+    /// haystack's end, and its start is a boundary as in the haystack.
+    fn captures_at<'s, 'h, 'c>(&'s self, hay: &'h str, candidates: &'c [usize]) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h, 'c> {
+        let mut from = 0;
+        candidates.iter().filter_map(move |&p| {
+            // (a plain match test first: most candidates do not match)
+            if p < from || !self.anchored.is_match(&hay[p..]) {
+                return None;
+            }
+            let c = self.anchored.captures(&hay[p..])?;
+            from = p + c.get(0).expect("match").end();
+            Some((p, c))
+        })
+    }
+}
+
 /// Whether a word character (`\w`) comes right before byte `p` of `hay`.
 fn after_word(hay: &str, p: usize) -> bool {
     match hay.as_bytes()[..p].last() {
@@ -863,6 +925,14 @@ mod tests {
                 let want: Vec<Vec<Option<(usize, usize)>>> = whole.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
                 let got: Vec<Vec<Option<(usize, usize)>>> = ds.captures_iter(t).into_iter().map(|(at, c)| c.iter().map(|g| g.map(|g| (at + g.start(), at + g.end()))).collect()).collect();
                 assert_eq!(got, want, "{} in {t}", ds.pattern);
+            }
+        }
+        for t in texts.iter().copied().chain(["May 5, 2020 and March 2021; xMay 4 Sept. 3rd, 2022, JANUARY 12 Mayor 3 Jan 5th 2019 of Dec, 2018", "\u{e9}March 3 2020 Mar 4"]) {
+            for ms in [&r.mdy, &r.md, &r.my] {
+                let whole = Regex::new(&ms.pattern).unwrap();
+                let want: Vec<Vec<Option<(usize, usize)>>> = whole.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = ms.captures_iter(t).into_iter().map(|(at, c)| c.iter().map(|g| g.map(|g| (at + g.start(), at + g.end()))).collect()).collect();
+                assert_eq!(got, want, "{} in {t}", ms.pattern);
             }
         }
         // (the span of a match at a digit outside ASCII hides the date inside it)
