@@ -85,6 +85,21 @@ fn res() -> &'static Res {
     })
 }
 
+/// "in" and a place of one to three capitalised words (the place is group 1).
+const IN_PLACE_RE: &str = r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})";
+
+/// Group 1 of a match of [`IN_PLACE_RE`], taken from the match (a search without captures
+/// costs less): what follows "in" and its white space (`\s` is `char::is_whitespace`, and
+/// the place begins with a capital).
+fn place_after_in(m: &str) -> &str {
+    m[2..].trim_start()
+}
+
+/// Group 1 of a match of `Res::quoted`, taken from the match: the text between its marks.
+fn quoted_text(m: &str) -> &str {
+    &m[1..m.len() - 1]
+}
+
 fn month_num(s: &str) -> Option<u32> {
     let l = s.to_lowercase();
     MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
@@ -232,7 +247,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
     } else if let Some((_, c)) = r.event_quoted.captures(title_zone) {
         ev.title = Some(c[1].trim().to_string());
-    } else if let Some(q) = r.quoted.captures_iter(head).map(|c| c[1].to_string()).find(|q| looks_like_title(q)) {
+    } else if let Some(q) = r.quoted.find_iter(head).map(|m| quoted_text(m.as_str()).to_string()).find(|q| looks_like_title(q)) {
         ev.title = Some(q);
     } else {
         ev.title = doc
@@ -340,7 +355,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     if ev.city.is_none() {
         // "in Tokyo", "in Abuja" in a sentence about the event
         static IN_PLACE: OnceLock<Regex> = OnceLock::new();
-        let re = IN_PLACE.get_or_init(|| Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid"));
+        let re = IN_PLACE.get_or_init(|| Regex::new(IN_PLACE_RE).expect("valid"));
         ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
             let st = &t[s.0..s.1];
             let l = lower(s);
@@ -349,7 +364,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             if !about_event {
                 return None;
             }
-            re.captures_iter(st).map(|c| c[1].to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
+            re.find_iter(st).map(|m| place_after_in(m.as_str()).to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
         });
     }
     if let Some(&(a, b)) = doc.lines.first() {
@@ -1010,6 +1025,19 @@ mod tests {
                 .filter_map(|f| if let crate::extract::Fact::OrganizedBy { institution, .. } = f { Some(x.institutions[*institution].name.as_str()) } else { None })
                 .collect();
             assert_eq!(orgs, ["Centre for Atlantic Studies"], "{text}");
+        }
+    }
+
+    /// The groups taken from a match are the regex's group 1.
+    #[test]
+    fn groups_from_matches() {
+        let places = Regex::new(IN_PLACE_RE).unwrap();
+        let texts = ["held in  New Delhi and in\u{a0}Łódź Old Town; in\u{2003}Kyiv, within Rome, in Ho Chi Minh City", "\"A Quoted Title Of Length\" and \"short\" \"another one here\""];
+        for t in texts {
+            let want: Vec<&str> = places.captures_iter(t).map(|c| c.get(1).unwrap().as_str()).collect();
+            assert_eq!(places.find_iter(t).map(|m| place_after_in(m.as_str())).collect::<Vec<_>>(), want);
+            let want: Vec<&str> = res().quoted.captures_iter(t).map(|c| c.get(1).unwrap().as_str()).collect();
+            assert_eq!(res().quoted.find_iter(t).map(|m| quoted_text(m.as_str())).collect::<Vec<_>>(), want);
         }
     }
 
