@@ -265,8 +265,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let in_title = lex.event_kind_positions(&title_l);
     // (a kind in the title, at a position below 100 000 as a title is a line of the head or
     // a quote of at most 200 chars, comes before every kind found in the head alone: the head
-    // is searched only when the title names none)
-    let in_head = if in_title.iter().any(Option::is_some) { vec![None; in_title.len()] } else { lex.event_kind_positions(&lower_head) };
+    // is searched only when the title names none, and only the kinds at the first place one
+    // begins can come first)
+    let in_head = if in_title.iter().any(Option::is_some) { vec![None; in_title.len()] } else { lex.first_event_kind_positions(&lower_head) };
     ev.kind = lex
         .event_kinds
         .iter()
@@ -1038,6 +1039,16 @@ mod tests {
             assert_eq!(places.find_iter(t).map(|m| place_after_in(m.as_str())).collect::<Vec<_>>(), want);
             let want: Vec<&str> = res().quoted.captures_iter(t).map(|c| c.get(1).unwrap().as_str()).collect();
             assert_eq!(res().quoted.find_iter(t).map(|m| quoted_text(m.as_str())).collect::<Vec<_>>(), want);
+        }
+    }
+
+    /// The first kind of a text's event-kind positions is the first kind of all of them.
+    #[test]
+    fn first_event_kinds() {
+        let lex = crate::Lexicon::builtin();
+        let first = |v: Vec<Option<usize>>| v.iter().enumerate().filter_map(|(i, p)| p.map(|p| (p, &lex.event_kinds[i].1))).min();
+        for t in ["", "no kind here", "a panel discussion and a seminar", "the round-table, then a roundtable talk", "xx panel discussion", "workshop seminar", "a lecture on a conference"] {
+            assert_eq!(first(lex.first_event_kind_positions(t)), first(lex.event_kind_positions(t)), "{t}");
         }
     }
 
