@@ -813,12 +813,12 @@ fn is_country_like(p: &str) -> bool {
 pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<Fact>) {
     let t = doc.text();
     let lex = doc.lex;
-    let participants: std::collections::HashSet<usize> =
+    let participants: rustc_hash::FxHashSet<usize> =
         roles.iter().filter_map(|f| if let Fact::Role { person, .. } = f { Some(*person) } else { None }).collect();
     let mut topics: Vec<NamedRec> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut facts = Vec::new();
-    let mut discussed = std::collections::HashSet::new();
+    let mut discussed: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     let mut focus: Option<usize> = None;
     // the topic of each lexicon phrase found so far
     let mut topic_of_phrase: rustc_hash::FxHashMap<usize, usize> = Default::default();
@@ -826,8 +826,9 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
     let lower = t.to_ascii_lowercase();
     for &(_, s) in &doc.sentences {
         let st = &t[s.0..s.1];
-        let persons = doc.persons_in(s);
-        if let Some(p) = persons.first() {
+        // (the first of `doc.persons_in(s)`, found without collecting them)
+        let k = doc.pm.partition_point(|p| p.m.start < s.0);
+        if let Some(p) = doc.pm[k..].iter().take_while(|p| p.m.start < s.1).find(|p| p.m.end <= s.1) {
             focus = Some(p.person);
         }
         // (the lexicon phrase's index, if it is one; the name; its span)
