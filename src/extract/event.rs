@@ -37,6 +37,8 @@ struct Res {
     talk_title: WordStart,
     event_quoted: WordStart,
     quoted: Regex,
+    /// [`IN_PLACE_RE`].
+    in_place: WordStart,
     /// The start words of `organizer_after` and `organizer_before`, in that order.
     organizer_starts: StartWords,
 }
@@ -78,6 +80,7 @@ fn res() -> &'static Res {
                 &["seminar", "conference", "webinar", "symposium", "roundtable", "round-table", "workshop", "lecture", "dialogue", "forum", "panel", "discussion", "debate", "meeting"],
             ),
             quoted: r(r#""([^"]{10,200})""#),
+            in_place: WordStart::new(IN_PLACE_RE, &["in"]),
             talk_title: WordStart::new(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#,
                 &["talk", "presentation", "paper", "lecture", "address", "speech", "remarks", "topic"],
             ),
@@ -355,8 +358,6 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     }
     if ev.city.is_none() {
         // "in Tokyo", "in Abuja" in a sentence about the event
-        static IN_PLACE: OnceLock<Regex> = OnceLock::new();
-        let re = IN_PLACE.get_or_init(|| Regex::new(IN_PLACE_RE).expect("valid"));
         ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
             let st = &t[s.0..s.1];
             let l = lower(s);
@@ -365,7 +366,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             if !about_event {
                 return None;
             }
-            re.find_iter(st).map(|m| place_after_in(m.as_str()).to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
+            r.in_place.find_iter(st).into_iter().map(|(a, b)| place_after_in(&st[a..b]).to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
         });
     }
     if let Some(&(a, b)) = doc.lines.first() {
@@ -515,7 +516,6 @@ impl WordStart {
     /// The matches of the pattern in `hay` (what `find_iter` of the pattern finds), as byte
     /// spans of `hay`. The slice from a candidate on has the haystack's end, and its start
     /// is the boundary checked by [`WordStart::candidates`].
-    #[cfg_attr(not(test), allow(dead_code))]
     fn find_iter(&self, hay: &str) -> Vec<(usize, usize)> {
         self.find_at(hay, self.candidates(hay))
     }
@@ -981,7 +981,7 @@ mod tests {
             }
         }
         assert!(texts.len() > 8);
-        for ws in [&r.organizer_after, &r.organizer_before, &r.titled, &r.held_at, &r.event_quoted, &r.talk_title] {
+        for ws in [&r.organizer_after, &r.organizer_before, &r.titled, &r.held_at, &r.event_quoted, &r.talk_title, &r.in_place] {
             let re = Regex::new(ws.pattern).unwrap();
             for t in &texts {
                 let want: Vec<Vec<Option<(usize, usize)>>> = re.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
