@@ -28,11 +28,11 @@ struct Res {
     /// A double or single quote mark (a byte search, where `str::contains` with a set of
     /// chars decodes every char).
     quote_marks: AhoCorasick,
-    title_field: Regex,
+    title_field: LineStart,
     titled: WordStart,
-    venue_field: Regex,
+    venue_field: LineStart,
     held_at: WordStart,
-    date_field: Regex,
+    date_field: LineStart,
     dateline: Regex,
     talk_title: WordStart,
     event_quoted: WordStart,
@@ -68,13 +68,13 @@ fn res() -> &'static Res {
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
             join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
             quote_marks: AhoCorasick::new(["\"", "'"]).expect("valid marks"),
-            title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
+            title_field: LineStart::new(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
             ),
-            venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
+            venue_field: LineStart::new(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
             held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"]),
-            date_field: r(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
+            date_field: LineStart::new(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
             dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
             event_quoted: WordStart::new(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#,
                 &["seminar", "conference", "webinar", "symposium", "roundtable", "round-table", "workshop", "lecture", "dialogue", "forum", "panel", "discussion", "debate", "meeting"],
@@ -727,6 +727,32 @@ impl MonthStart {
     }
 }
 
+/// A regex in multi-line mode every match of which begins at the start of a line (`(?m)^`),
+/// tried anchored at each line start: its first match is that of the regex searched as a
+/// whole, found without running its automaton over every byte (no literal starts it, so the
+/// regex has no prefilter).
+struct LineStart {
+    /// The pattern as written.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: &'static str,
+    /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
+    anchored: Regex,
+}
+
+impl LineStart {
+    fn new(pattern: &'static str) -> LineStart {
+        LineStart { pattern, anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid event regex") }
+    }
+
+    /// The first match's captures (what `captures` finds), relative to the start of its line.
+    /// A line's slice has the haystack's end, and its start is a line start there too.
+    fn captures<'h>(&self, hay: &'h str) -> Option<regex::Captures<'h>> {
+        let starts = std::iter::once(0).chain(hay.match_indices('\n').map(|(i, _)| i + 1));
+        // (a plain match test first: most lines do not match)
+        starts.filter(|&p| self.anchored.is_match(&hay[p..])).find_map(|p| self.anchored.captures(&hay[p..]))
+    }
+}
+
 /// Whether a word character (`\w`) comes right before byte `p` of `hay`.
 fn after_word(hay: &str, p: usize) -> bool {
     match hay.as_bytes()[..p].last() {
@@ -1027,6 +1053,28 @@ mod tests {
                 .filter_map(|f| if let crate::extract::Fact::OrganizedBy { institution, .. } = f { Some(x.institutions[*institution].name.as_str()) } else { None })
                 .collect();
             assert_eq!(orgs, ["Centre for Atlantic Studies"], "{text}");
+        }
+    }
+
+    /// A [`LineStart`] finds what its pattern finds searched as a whole.
+    #[test]
+    fn line_starts_find_what_the_regex_finds() {
+        let r = res();
+        let mut texts: Vec<String> = ["Title: A\nVenue: B\n\n  \n date: 5 May", "\n\nEVENT : x\r\nLocation:y", "no field: here\nplace:", "", "\n"].iter().map(|s| s.to_string()).collect();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        for ls in [&r.title_field, &r.venue_field, &r.date_field] {
+            let re = Regex::new(ls.pattern).unwrap();
+            for t in &texts {
+                let want: Option<Vec<Option<&str>>> = re.captures(t).map(|c| c.iter().map(|g| g.map(|g| g.as_str())).collect());
+                let got: Option<Vec<Option<&str>>> = ls.captures(t).map(|c| c.iter().map(|g| g.map(|g| g.as_str())).collect());
+                assert_eq!(got, want, "{} in {t}", ls.pattern);
+            }
         }
     }
 
