@@ -711,3 +711,27 @@ mod tests {
         assert_eq!(l.role_cues_within(&hits, None), hits);
     }
 }
+
+impl Lexicon {
+    /// [`Lexicon::event_kind_positions`] of the `event_kinds` words that begin where the first
+    /// of them begins in `text`, the others `None`: all that the first kind named in `text`
+    /// takes, found without searching the rest of it.
+    pub fn first_event_kind_positions(&self, text: &str) -> Vec<Option<usize>> {
+        let longest = self.event_kinds.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        let mut first = vec![None; self.event_kinds.len()];
+        let mut start = usize::MAX;
+        for m in self.event_kind_matcher.find_overlapping_iter(text) {
+            // (matches come by their end: one that ends past the first start and the longest
+            // word begins after that start, as does every match after it)
+            if start != usize::MAX && m.end() > start + longest {
+                break;
+            }
+            start = start.min(m.start());
+            let p = &mut first[m.pattern().as_usize()];
+            if p.is_none_or(|p| m.start() < p) {
+                *p = Some(m.start());
+            }
+        }
+        first.into_iter().map(|p| p.filter(|&p| p == start)).collect()
+    }
+}

@@ -2,6 +2,7 @@
 //! and places.
 
 use super::{Doc, EventRec, Fact, NamedRec};
+use crate::text::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -13,10 +14,10 @@ const MONTH_RE: &str = r"(January|February|March|April|May|June|July|August|Sept
 struct Res {
     iso: DigitStart,
     dmy: DigitStart,
-    mdy: Regex,
+    mdy: MonthStart,
     dm: DigitStart,
-    md: Regex,
-    my: Regex,
+    md: MonthStart,
+    my: MonthStart,
     weekday: Regex,
     organizer_after: WordStart,
     organizer_before: WordStart,
@@ -27,15 +28,17 @@ struct Res {
     /// A double or single quote mark (a byte search, where `str::contains` with a set of
     /// chars decodes every char).
     quote_marks: AhoCorasick,
-    title_field: Regex,
+    title_field: LineStart,
     titled: WordStart,
-    venue_field: Regex,
+    venue_field: LineStart,
     held_at: WordStart,
-    date_field: Regex,
+    date_field: LineStart,
     dateline: Regex,
     talk_title: WordStart,
     event_quoted: WordStart,
     quoted: Regex,
+    /// [`IN_PLACE_RE`].
+    in_place: WordStart,
     /// The start words of `organizer_after` and `organizer_before`, in that order.
     organizer_starts: StartWords,
 }
@@ -54,10 +57,10 @@ fn res() -> &'static Res {
         Res {
             iso: DigitStart::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             dmy: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
-            mdy: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
+            mdy: MonthStart::new(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
             dm: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b")),
-            md: r(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
-            my: r(&format!(r"\b{m},?\s+(\d{{4}})\b")),
+            md: MonthStart::new(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            my: MonthStart::new(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             organizer_starts: StartWords::new(&[&organizer_after, &organizer_before]),
             organizer_after,
@@ -65,23 +68,39 @@ fn res() -> &'static Res {
             organizer_join: r(r"(?i)\b(?:please\s+)?join\s+(?:us\s+and\s+)?"),
             join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
             quote_marks: AhoCorasick::new(["\"", "'"]).expect("valid marks"),
-            title_field: r(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
+            title_field: LineStart::new(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
             ),
-            venue_field: r(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
+            venue_field: LineStart::new(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
             held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"]),
-            date_field: r(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
+            date_field: LineStart::new(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
             dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
             event_quoted: WordStart::new(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#,
                 &["seminar", "conference", "webinar", "symposium", "roundtable", "round-table", "workshop", "lecture", "dialogue", "forum", "panel", "discussion", "debate", "meeting"],
             ),
             quoted: r(r#""([^"]{10,200})""#),
+            in_place: WordStart::new(IN_PLACE_RE, &["in"]),
             talk_title: WordStart::new(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#,
                 &["talk", "presentation", "paper", "lecture", "address", "speech", "remarks", "topic"],
             ),
         }
     })
+}
+
+/// "in" and a place of one to three capitalised words (the place is group 1).
+const IN_PLACE_RE: &str = r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})";
+
+/// Group 1 of a match of [`IN_PLACE_RE`], taken from the match (a search without captures
+/// costs less): what follows "in" and its white space (`\s` is `char::is_whitespace`, and
+/// the place begins with a capital).
+fn place_after_in(m: &str) -> &str {
+    m[2..].trim_start()
+}
+
+/// Group 1 of a match of `Res::quoted`, taken from the match: the text between its marks.
+fn quoted_text(m: &str) -> &str {
+    &m[1..m.len() - 1]
 }
 
 fn month_num(s: &str) -> Option<u32> {
@@ -175,11 +194,12 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.mdy.captures_iter(s) {
+    let months = MonthStart::candidates(s);
+    for (at, c) in r.mdy.captures_at(s, &months) {
         let (m, d, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
     for (at, c) in r.dm.captures_at(s, &digits) {
@@ -189,18 +209,18 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.md.captures_iter(s) {
+    for (at, c) in r.md.captures_at(s, &months) {
         let (m, d) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 && !c[1].eq_ignore_ascii_case("may") {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(None, Some(m), Some(d)), &mut out);
+            push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for c in r.my.captures_iter(s) {
+    for (at, c) in r.my.captures_at(s, &months) {
         let (m, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if m > 0 && (1900..=2100).contains(&y) {
             let g = c.get(0).expect("match");
-            push(g.start(), g.end(), Date(Some(y), Some(m), None), &mut out);
+            push(at + g.start(), at + g.end(), Date(Some(y), Some(m), None), &mut out);
         }
     }
     out.sort_by_key(|x| x.0);
@@ -215,6 +235,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let mut ev = EventRec::default();
     let head_end = char_offset(t, 1500);
     let head = &t[..head_end];
+    // (the text with its ASCII letters lower-cased, once: see `lower`)
+    let ascii_lower = t.to_ascii_lowercase();
+    let lower = |(a, b): Span| lower_case(t, &ascii_lower, (a, b));
 
     // title: a header field, a quoted title after "titled"/"theme", a quoted title after an
     // event word ("seminar on the 'The Current Status …'"), a quoted phrase, else the first
@@ -227,7 +250,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
     } else if let Some((_, c)) = r.event_quoted.captures(title_zone) {
         ev.title = Some(c[1].trim().to_string());
-    } else if let Some(q) = r.quoted.captures_iter(head).map(|c| c[1].to_string()).find(|q| looks_like_title(q)) {
+    } else if let Some(q) = r.quoted.find_iter(head).map(|m| quoted_text(m.as_str()).to_string()).find(|q| looks_like_title(q)) {
         ev.title = Some(q);
     } else {
         ev.title = doc
@@ -240,9 +263,14 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
             .map(str::to_string);
     }
     // kind
-    let lower_head = head.to_lowercase();
+    let lower_head = lower((0, head_end));
     let title_l = ev.title.as_deref().unwrap_or("").to_lowercase();
-    let (in_title, in_head) = (lex.event_kind_positions(&title_l), lex.event_kind_positions(&lower_head));
+    let in_title = lex.event_kind_positions(&title_l);
+    // (a kind in the title, at a position below 100 000 as a title is a line of the head or
+    // a quote of at most 200 chars, comes before every kind found in the head alone: the head
+    // is searched only when the title names none, and only the kinds at the first place one
+    // begins can come first)
+    let in_head = if in_title.iter().any(Option::is_some) { vec![None; in_title.len()] } else { lex.first_event_kind_positions(&lower_head) };
     ev.kind = lex
         .event_kinds
         .iter()
@@ -267,7 +295,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         if !st.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        let l = st.to_lowercase();
+        let l = lower(s);
         let about = ["held", "organi", "hosted", "took place", "will be", "scheduled", "on "].iter().any(|w| l.contains(w))
             && lex.mentions_event_kind(&l);
         if !about {
@@ -330,17 +358,15 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     }
     if ev.city.is_none() {
         // "in Tokyo", "in Abuja" in a sentence about the event
-        static IN_PLACE: OnceLock<Regex> = OnceLock::new();
-        let re = IN_PLACE.get_or_init(|| Regex::new(r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})").expect("valid"));
         ev.city = doc.sentences.iter().take(12).find_map(|&(_, s)| {
             let st = &t[s.0..s.1];
-            let l = st.to_lowercase();
+            let l = lower(s);
             let about_event = ["held", "organi", "hosted", "took place", "convened", "scheduled"].iter().any(|w| l.contains(w))
                 && lex.mentions_event_kind(&l);
             if !about_event {
                 return None;
             }
-            re.captures_iter(st).map(|c| c[1].to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
+            r.in_place.find_iter(st).into_iter().map(|(a, b)| place_after_in(&st[a..b]).to_string()).find(|p| lex.is_place(p) && !is_country_like(p) && !is_country(p, lex))
         });
     }
     if let Some(&(a, b)) = doc.lines.first() {
@@ -349,12 +375,19 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
 
     // organisers
     let mut orgs: Vec<(usize, crate::graph::Evidence)> = Vec::new();
-    let starts = r.organizer_starts.positions(t);
-    let after_matches = sentence_matches(doc, &r.organizer_after, &starts[0]);
-    let before_matches = sentence_matches(doc, &r.organizer_before, &starts[1]);
-    for (k, &(_, s)) in doc.sentences.iter().enumerate() {
+    for &(_, s) in &doc.sentences {
+        // (every organiser found in a sentence is one of its institution mentions: a
+        // sentence without one is not searched)
+        if doc.insts_in(s).is_empty() {
+            continue;
+        }
         let st = &t[s.0..s.1];
-        for &(cs, ce) in &after_matches[k] {
+        // the organiser patterns' matches in the sentence, as spans of the text
+        let starts = r.organizer_starts.positions(st);
+        let in_text = |v: Vec<(usize, usize)>| v.into_iter().map(|(a, b)| (s.0 + a, s.0 + b)).collect::<Vec<_>>();
+        let after_matches = in_text(r.organizer_after.find_at(st, starts[0].iter().copied()));
+        let before_matches = in_text(r.organizer_before.find_at(st, starts[1].iter().copied()));
+        for &(cs, ce) in &after_matches {
             let mut last_end = ce;
             let mut last_inst = usize::MAX;
             for im in doc.insts_in((ce, s.1)) {
@@ -384,7 +417,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                 orgs.push((im.inst, doc.ev(cs, im.end)));
             }
         }
-        for &(cs, _) in &before_matches[k] {
+        for &(cs, _) in &before_matches {
             let before = doc.insts_in((s.0, cs));
             if let Some(last) = before.last() {
                 let gap = &t[last.end..cs];
@@ -404,8 +437,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
                             break;
                         }
                     }
-                    let sent_l = st.to_lowercase();
-                    if lex.mentions_event_kind(&sent_l) {
+                    if lex.mentions_event_kind(&lower(s)) {
                         for im in chain {
                             if !im.unit {
                                 orgs.push((im.inst, doc.ev(im.start, s.1.min(cs + 40))));
@@ -434,41 +466,6 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         }
     }
     ev
-}
-
-/// The matches of `re` in each sentence of `doc.sentences`, as byte spans of the text, found
-/// with one search per line instead of one per sentence. They are the matches a search of
-/// each sentence finds, for patterns like the organiser verbs: a match starts and ends with a
-/// letter (`\b` reads the same at a sentence's edges, next to a space or a full stop, as at
-/// the end of a text) and never holds a sentence break's `.`, `!`, `?`, quote or bracket (no
-/// match crosses sentences). `starts` are where the pattern's start words begin in the text
-/// at a word boundary (from [`StartWords::positions`]).
-fn sentence_matches(doc: &Doc, re: &WordStart, starts: &[usize]) -> Vec<Vec<(usize, usize)>> {
-    let t = doc.text();
-    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
-    let mut k = 0;
-    while k < doc.sentences.len() {
-        let li = doc.sentences[k].0;
-        let (a, b) = doc.lines[li];
-        let line = &t[a..b];
-        // the line's candidates: the text's in it, and its start if a word character comes
-        // before it in the text (a boundary at the start of the line, not in the text)
-        let from = starts.partition_point(|&p| p < a);
-        let inside = starts[from..].iter().take_while(|&&p| p < b).map(|&p| p - a);
-        let at_start = (a < b && after_word(t, a)).then_some(0);
-        for (ms, me) in re.find_at(line, at_start.into_iter().chain(inside)) {
-            let (ms, me) = (a + ms, a + me);
-            // the sentence holding the match: this line's sentences come in order from `k`
-            let held = doc.sentences[k..].iter().take_while(|(l, _)| *l == li).position(|&(_, s)| s.0 <= ms && me <= s.1);
-            if let Some(j) = held {
-                out[k + j].push((ms, me));
-            }
-        }
-        while k < doc.sentences.len() && doc.sentences[k].0 == li {
-            k += 1;
-        }
-    }
-    out
 }
 
 /// A regex every match of which begins at a word boundary (`\b`) with one of a few words,
@@ -519,7 +516,6 @@ impl WordStart {
     /// The matches of the pattern in `hay` (what `find_iter` of the pattern finds), as byte
     /// spans of `hay`. The slice from a candidate on has the haystack's end, and its start
     /// is the boundary checked by [`WordStart::candidates`].
-    #[cfg_attr(not(test), allow(dead_code))]
     fn find_iter(&self, hay: &str) -> Vec<(usize, usize)> {
         self.find_at(hay, self.candidates(hay))
     }
@@ -630,7 +626,19 @@ impl DigitStart {
     /// ASCII after no word character (one list serves every [`DigitStart`]).
     fn candidates(hay: &str) -> Vec<usize> {
         // (0xC0 and above start a char of two bytes or more)
-        (0..hay.len()).filter(|&p| (hay.as_bytes()[p].is_ascii_digit() || hay.as_bytes()[p] >= 0xC0) && !after_word(hay, p)).collect()
+        let may_start = |b: u8| b.is_ascii_digit() || b >= 0xC0;
+        let bytes = hay.as_bytes();
+        let mut out = Vec::new();
+        // (a block without such a byte is passed over whole, by a test without branches that
+        // the compiler vectorises)
+        const BLOCK: usize = 32;
+        for from in (0..bytes.len()).step_by(BLOCK) {
+            let to = (from + BLOCK).min(bytes.len());
+            if bytes[from..to].iter().fold(false, |any, &b| any | may_start(b)) {
+                out.extend((from..to).filter(|&p| may_start(bytes[p]) && !after_word(hay, p)));
+            }
+        }
+        out
     }
 
     /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
@@ -655,6 +663,93 @@ impl DigitStart {
             from = p + c.get(0).expect("match").end();
             Some((p, c))
         })
+    }
+}
+
+/// A regex every match of which begins at a word boundary (`\b`) with one of the month names
+/// of [`MONTH_RE`], tried anchored where one of them begins after no word character. Its
+/// matches are those of the regex searched as a whole, found with one search for the names
+/// that serves every [`MonthStart`] (where each regex would run its own).
+struct MonthStart {
+    /// The pattern as written.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: String,
+    /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
+    anchored: Regex,
+}
+
+impl MonthStart {
+    fn new(pattern: &str) -> MonthStart {
+        MonthStart { pattern: pattern.to_string(), anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid date regex") }
+    }
+
+    /// Where a month name of [`MONTH_RE`] begins in `hay` after no word character, ascending.
+    /// (A leftmost search reports the first place where any name begins, so going on from
+    /// the byte after each finds them all.)
+    fn candidates(hay: &str) -> Vec<usize> {
+        static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            let alternation = MONTH_RE.trim_start_matches('(').split(')').next().expect("a group");
+            AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(alternation.split('|')).expect("valid names")
+        });
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(m) = names.find(aho_corasick::Input::new(hay).span(from..hay.len())) {
+            from = m.start() + 1;
+            if !after_word(hay, m.start()) {
+                out.push(m.start());
+            }
+        }
+        out
+    }
+
+    /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
+    /// offset its positions are relative to.
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn captures_iter<'h>(&self, hay: &'h str) -> Vec<(usize, regex::Captures<'h>)> {
+        self.captures_at(hay, &MonthStart::candidates(hay)).collect()
+    }
+
+    /// The captures of the pattern in `hay` tried at `candidates`, [`MonthStart::candidates`]
+    /// of `hay`, as [`MonthStart::captures_iter`] finds them. A candidate's slice has the
+    /// haystack's end, and its start is a boundary as in the haystack.
+    fn captures_at<'s, 'h, 'c>(&'s self, hay: &'h str, candidates: &'c [usize]) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h, 'c> {
+        let mut from = 0;
+        candidates.iter().filter_map(move |&p| {
+            // (a plain match test first: most candidates do not match)
+            if p < from || !self.anchored.is_match(&hay[p..]) {
+                return None;
+            }
+            let c = self.anchored.captures(&hay[p..])?;
+            from = p + c.get(0).expect("match").end();
+            Some((p, c))
+        })
+    }
+}
+
+/// A regex in multi-line mode every match of which begins at the start of a line (`(?m)^`),
+/// tried anchored at each line start: its first match is that of the regex searched as a
+/// whole, found without running its automaton over every byte (no literal starts it, so the
+/// regex has no prefilter).
+struct LineStart {
+    /// The pattern as written.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: &'static str,
+    /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
+    anchored: Regex,
+}
+
+impl LineStart {
+    fn new(pattern: &'static str) -> LineStart {
+        LineStart { pattern, anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid event regex") }
+    }
+
+    /// The first match's captures (what `captures` finds), relative to the start of its line.
+    /// A line's slice has the haystack's end, and its start is a line start there too.
+    fn captures<'h>(&self, hay: &'h str) -> Option<regex::Captures<'h>> {
+        let starts = std::iter::once(0).chain(hay.match_indices('\n').map(|(i, _)| i + 1));
+        // (a plain match test first: most lines do not match)
+        starts.filter(|&p| self.anchored.is_match(&hay[p..])).find_map(|p| self.anchored.captures(&hay[p..]))
     }
 }
 
@@ -725,6 +820,16 @@ fn is_country(p: &str, lex: &crate::Lexicon) -> bool {
     ["i", "n", "an", "ian", "ese", "ish"].iter().any(|suf| lex.demonyms.contains(&format!("{l}{suf}"))) || lex.demonyms.contains(&l)
 }
 
+/// `t[a..b].to_lowercase()`, borrowed from `ascii_lower` (`t.to_ascii_lowercase()`, which
+/// keeps every byte offset) when that part of `t` is ASCII, where the two agree.
+fn lower_case<'t>(t: &str, ascii_lower: &'t str, (a, b): Span) -> std::borrow::Cow<'t, str> {
+    if t.as_bytes()[a..b].is_ascii() {
+        std::borrow::Cow::Borrowed(&ascii_lower[a..b])
+    } else {
+        std::borrow::Cow::Owned(t[a..b].to_lowercase())
+    }
+}
+
 fn is_country_like(p: &str) -> bool {
     p.split_whitespace().count() > 2
 }
@@ -734,12 +839,12 @@ fn is_country_like(p: &str) -> bool {
 pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<Fact>) {
     let t = doc.text();
     let lex = doc.lex;
-    let participants: std::collections::HashSet<usize> =
+    let participants: rustc_hash::FxHashSet<usize> =
         roles.iter().filter_map(|f| if let Fact::Role { person, .. } = f { Some(*person) } else { None }).collect();
     let mut topics: Vec<NamedRec> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut facts = Vec::new();
-    let mut discussed = std::collections::HashSet::new();
+    let mut discussed: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     let mut focus: Option<usize> = None;
     // the topic of each lexicon phrase found so far
     let mut topic_of_phrase: rustc_hash::FxHashMap<usize, usize> = Default::default();
@@ -747,8 +852,9 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
     let lower = t.to_ascii_lowercase();
     for &(_, s) in &doc.sentences {
         let st = &t[s.0..s.1];
-        let persons = doc.persons_in(s);
-        if let Some(p) = persons.first() {
+        // (the first of `doc.persons_in(s)`, found without collecting them)
+        let k = doc.pm.partition_point(|p| p.m.start < s.0);
+        if let Some(p) = doc.pm[k..].iter().take_while(|p| p.m.start < s.1).find(|p| p.m.end <= s.1) {
             focus = Some(p.person);
         }
         // (the lexicon phrase's index, if it is one; the name; its span)
@@ -864,6 +970,14 @@ mod tests {
                 assert_eq!(got, want, "{} in {t}", ds.pattern);
             }
         }
+        for t in texts.iter().copied().chain(["May 5, 2020 and March 2021; xMay 4 Sept. 3rd, 2022, JANUARY 12 Mayor 3 Jan 5th 2019 of Dec, 2018", "\u{e9}March 3 2020 Mar 4"]) {
+            for ms in [&r.mdy, &r.md, &r.my] {
+                let whole = Regex::new(&ms.pattern).unwrap();
+                let want: Vec<Vec<Option<(usize, usize)>>> = whole.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = ms.captures_iter(t).into_iter().map(|(at, c)| c.iter().map(|g| g.map(|g| (at + g.start(), at + g.end()))).collect()).collect();
+                assert_eq!(got, want, "{} in {t}", ms.pattern);
+            }
+        }
         // (the span of a match at a digit outside ASCII hides the date inside it)
         assert_eq!(r.dmy.captures_iter("\u{663} - 5 March 2020").len(), 1);
     }
@@ -893,7 +1007,7 @@ mod tests {
             }
         }
         assert!(texts.len() > 8);
-        for ws in [&r.organizer_after, &r.organizer_before, &r.titled, &r.held_at, &r.event_quoted, &r.talk_title] {
+        for ws in [&r.organizer_after, &r.organizer_before, &r.titled, &r.held_at, &r.event_quoted, &r.talk_title, &r.in_place] {
             let re = Regex::new(ws.pattern).unwrap();
             for t in &texts {
                 let want: Vec<Vec<Option<(usize, usize)>>> = re.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
@@ -939,6 +1053,51 @@ mod tests {
                 .filter_map(|f| if let crate::extract::Fact::OrganizedBy { institution, .. } = f { Some(x.institutions[*institution].name.as_str()) } else { None })
                 .collect();
             assert_eq!(orgs, ["Centre for Atlantic Studies"], "{text}");
+        }
+    }
+
+    /// A [`LineStart`] finds what its pattern finds searched as a whole.
+    #[test]
+    fn line_starts_find_what_the_regex_finds() {
+        let r = res();
+        let mut texts: Vec<String> = ["Title: A\nVenue: B\n\n  \n date: 5 May", "\n\nEVENT : x\r\nLocation:y", "no field: here\nplace:", "", "\n"].iter().map(|s| s.to_string()).collect();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        for ls in [&r.title_field, &r.venue_field, &r.date_field] {
+            let re = Regex::new(ls.pattern).unwrap();
+            for t in &texts {
+                let want: Option<Vec<Option<&str>>> = re.captures(t).map(|c| c.iter().map(|g| g.map(|g| g.as_str())).collect());
+                let got: Option<Vec<Option<&str>>> = ls.captures(t).map(|c| c.iter().map(|g| g.map(|g| g.as_str())).collect());
+                assert_eq!(got, want, "{} in {t}", ls.pattern);
+            }
+        }
+    }
+
+    /// The groups taken from a match are the regex's group 1.
+    #[test]
+    fn groups_from_matches() {
+        let places = Regex::new(IN_PLACE_RE).unwrap();
+        let texts = ["held in  New Delhi and in\u{a0}Łódź Old Town; in\u{2003}Kyiv, within Rome, in Ho Chi Minh City", "\"A Quoted Title Of Length\" and \"short\" \"another one here\""];
+        for t in texts {
+            let want: Vec<&str> = places.captures_iter(t).map(|c| c.get(1).unwrap().as_str()).collect();
+            assert_eq!(places.find_iter(t).map(|m| place_after_in(m.as_str())).collect::<Vec<_>>(), want);
+            let want: Vec<&str> = res().quoted.captures_iter(t).map(|c| c.get(1).unwrap().as_str()).collect();
+            assert_eq!(res().quoted.find_iter(t).map(|m| quoted_text(m.as_str())).collect::<Vec<_>>(), want);
+        }
+    }
+
+    /// The first kind of a text's event-kind positions is the first kind of all of them.
+    #[test]
+    fn first_event_kinds() {
+        let lex = crate::Lexicon::builtin();
+        let first = |v: Vec<Option<usize>>| v.iter().enumerate().filter_map(|(i, p)| p.map(|p| (p, &lex.event_kinds[i].1))).min();
+        for t in ["", "no kind here", "a panel discussion and a seminar", "the round-table, then a roundtable talk", "xx panel discussion", "workshop seminar", "a lecture on a conference"] {
+            assert_eq!(first(lex.first_event_kind_positions(t)), first(lex.event_kind_positions(t)), "{t}");
         }
     }
 
