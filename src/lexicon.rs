@@ -337,8 +337,8 @@ impl Lexicon {
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
         let edge_cues: Vec<usize> = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
-        let edge_cue_set = RegexSetBuilder::new(edge_cues.iter().map(|&i| role_cues[i].re.as_str())).case_insensitive(true).multi_line(false).build().ok();
-        let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).build().ok();
+        let edge_cue_set = RegexSetBuilder::new(edge_cues.iter().map(|&i| role_cues[i].re.as_str())).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
+        let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -735,3 +735,8 @@ impl Lexicon {
         first.into_iter().map(|p| p.filter(|&p| p == start)).collect()
     }
 }
+
+/// The most memory (bytes, per thread) the role cue sets' lazy DFAs may keep: their many
+/// patterns keep making new states over a big corpus, and a cache that fills up is
+/// cleared and its states made again.
+const ROLE_CUE_DFA_CACHE: usize = 32 << 20;

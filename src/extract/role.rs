@@ -404,6 +404,11 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Persons that are subjects of a speech verb in the sentence: those before the first
 /// speech verb, when the verb is not a question or thanks aimed at them.
 fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
+    // (the subjects are some of `persons`: a sentence naming none has none, and its speech
+    // verbs need no look-up)
+    if persons.is_empty() {
+        return Vec::new();
+    }
     // each clause has its own subject: "A discussed X, while B examined Y"
     let t = doc.text();
     let sent = &t[s.0..s.1];
@@ -431,6 +436,9 @@ fn subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&
 }
 
 fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -> Vec<&'a PMention> {
+    if persons.is_empty() {
+        return Vec::new();
+    }
     let t = doc.text();
     let sent = &t[s.0..s.1];
     // first speech verb position outside names
