@@ -192,7 +192,9 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
         // at most five name words; particles do not count ("João Carlos de Oliveira Santos")
         while k < toks.len() && name_words < 5 {
             let t = &toks[k];
-            if words[k] {
+            // a one-letter particle ("Tomás Ó Briain") is no initial: the particle rule below takes it
+            let letter_particle = !tokens.is_empty() && t.text.chars().nth(1).is_none() && lex.is_particle(t.text);
+            if words[k] && !letter_particle {
                 if t.is_all_caps() {
                     // family names in capitals (French and international usage): a run of
                     // up to three words, never an acronym or post-nominal on its own
@@ -459,8 +461,10 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
     let placeish = |w: &String| bad_token(w) || w.contains('-') && w.split('-').any(|p| lex.classes_exact(p).intersects(crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM));
     // a people's name after a given name is a family name ("Kwame Asante-Darko", "Jane English")
     let first_given = lex.is_given_name(&m.tokens[0]);
+    // and so is a double name after it with a part that names no place ("Rafael Ortega-Milán")
     let surname_of_a_people = |k: usize, w: &String| {
-        k > 0 && first_given && !w.split('-').any(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::PLACE)) && w.split('-').any(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::DEMONYM))
+        let placeish_part = |p: &str| lex.classes_exact(p).intersects(crate::lexicon::WordClasses::PLACE | crate::lexicon::WordClasses::DEMONYM);
+        k > 0 && first_given && (!w.split('-').any(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::PLACE)) && w.split('-').any(|p| lex.classes_exact(p).contains(crate::lexicon::WordClasses::DEMONYM)) || !bad_token(w) && w.split('-').any(|p| !placeish_part(p)))
     };
     let n_place = folded.iter().enumerate().filter(|&(k, w)| placeish(w) && !surname_of_a_people(k, w)).count();
     if n_place > 0 && !(ctx() == Context::Strong && n_place < folded.len() && !placeish(&folded[folded.len() - 1])) {

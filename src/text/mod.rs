@@ -176,7 +176,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
         let joins = j < lines.len()
             && !trimmed.is_empty()
             && (continues(trimmed, lines[j].1.trim_start(), wrapped, j > i + 1)
-                || (last_word.ends_with('.') && lex.is_abbreviation(last_word.trim_end_matches('.'))));
+                || (last_word.ends_with('.') && lex.is_abbreviation(last_word.trim_end_matches('.')) && !is_list_item(lines[j].1.trim_start())));
         if joins {
             if trimmed.ends_with('-') && !trimmed.ends_with(" -") {
                 // a word split at the line end: "deve-/lopment" → "development", "Pak-/Russia" → "Pak-Russia"
@@ -268,6 +268,11 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
             }
             continue;
         }
+        // a footnote mark glued to a name is a word of its own: "Giulia Ferraresi²" →
+        // "Giulia Ferraresi ²"
+        if is_superscript_digit(mapped) && !prev_space && !b.text.chars().next_back().is_some_and(is_superscript_digit) {
+            b.push(' ', at);
+        }
         // keep a space between a closing quote and a word glued to it ("the“Changing")
         if mapped == '"' && !prev_space && c == '\u{201C}' {
             b.push(' ', at);
@@ -328,7 +333,7 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
     }
     // a long line cut mid-sentence, continued by a capitalised word (PDF wrap of a name)
     let ends_open = last.is_alphanumeric() || matches!(last, ',' | '(' | '&' | '-') || (last == ')' && !prev.ends_with(".)"));
-    let next_is_item = next.starts_with(['-', '\u{2022}', '*', '•']) || next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let next_is_item = is_list_item(next) || next.chars().next().is_some_and(|c| c.is_ascii_digit());
     if blank_between && !wrapped {
         return false; // a paragraph break
     }
@@ -339,6 +344,17 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
     }
     let min_len = if wrapped { 40 } else { 70 };
     prev.trim().len() > min_len && ends_open && !next_is_item && !prev.ends_with(':')
+}
+
+/// A superscript digit ("¹", "²", "⁰"…): a footnote mark.
+pub fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}')
+}
+
+/// A line opening with a list marker: "- Name, Title", "• Name", "* Name" (an abbreviation
+/// ending the line before it, "… Co., Ltd.", does not join the two).
+fn is_list_item(s: &str) -> bool {
+    s.starts_with(['-', '\u{2022}', '*'])
 }
 
 /// A line opening with a short label and a colon ("Chair:", "**Date:**", "10:30 Panel").
@@ -434,6 +450,8 @@ mod tests {
             ("dehyphen", "a long deve-\nlopment here", "a long development here"),
             ("keep compound", "a line long enough to have been wrapped by a PDF converter, about the North-\nSouth corridor", "a line long enough to have been wrapped by a PDF converter, about the North-South corridor"),
             ("abbreviation at line end", "foreign policy, Dr.\n\nIssaev stated", "foreign policy, Dr. Issaev stated"),
+            ("footnote marks", "Giulia Ferraresi², Tom Ray⁸ ²*", "Giulia Ferraresi ², Tom Ray ⁸ ²*"),
+            ("abbreviation before a list item", "- Ann Lee, Director, Lotus Co., Ltd.\n- Dr. Tom Ray, Bank", "- Ann Lee, Director, Lotus Co., Ltd.\n- Dr. Tom Ray, Bank"),
             ("markdown bold", "**Dr. Ilsur**, a member", "Dr. Ilsur, a member"),
             ("quotes", "titled \u{201C}Peace\u{201D}", "titled \"Peace\""),
             ("glued quote", "upon the\u{201C}Changing", "upon the \"Changing"),
