@@ -82,6 +82,21 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
 /// The apposition after a name: ", Title at Org, …", "(Title, Org)", " of/from/at Org".
 fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Side)> {
     let t = doc.text();
+    // post-nominals between the name and its apposition: "Jane Roe OBE, Head of …",
+    // "John Doe, MP, Minister of …", "X, BB, psc (Retd), Convenor, …"
+    let mut end = end;
+    loop {
+        let rest = &t[end..limit.max(end)];
+        let Some((sep, after)) = rest.strip_prefix(", ").map(|r| (2, r)).or_else(|| rest.strip_prefix(' ').map(|r| (1, r))) else { break };
+        let w = match after.strip_prefix('(') {
+            Some(inner) => inner.find(')').map_or("", |c| &after[..c + 2]),
+            None => &after[..after.find([',', ' ']).unwrap_or(after.len())],
+        };
+        if w.is_empty() || !doc.lex.is_postnominal_word(w.trim_end_matches('.')) {
+            break;
+        }
+        end += sep + w.len();
+    }
     let rest = &t[end..limit.max(end)];
     if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
         let open = end + (rest.len() - inner.len());

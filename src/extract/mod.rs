@@ -632,6 +632,7 @@ fn list_item_institutions(doc: &mut Doc) {
             found.push((cs, cs + chunk.len()));
         }
     }
+    found.extend(post_at_institutions(doc));
     for (s, e) in found {
         let name = t[s..e].to_string();
         let idx = match doc.insts.iter().position(|r| r.name == name) {
@@ -644,6 +645,54 @@ fn list_item_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
     }
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// Employers named after a person's post with "at" or "with", whatever their words:
+/// "Tom Ridley-Sands, housing correspondent at Planning Week, asked …", "Sri Wahyuni, a
+/// journalist with Tani Media Indonesia". The post must have a title word ("correspondent",
+/// "journalist", "fellow") and the name be a run of one to six capitalised words (inner
+/// "of", "and", "for", "the", "&") that names no place, person or known institution, up to
+/// the end of the clause.
+fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = Vec::new();
+    for (k, pm) in doc.pm.iter().enumerate() {
+        let line_end = doc.lines[pm.line].1;
+        let limit = doc.pm.get(k + 1).filter(|n| n.line == pm.line).map_or(line_end, |n| n.m.start);
+        let Some(body) = t.get(pm.m.end..limit).and_then(|r| r.strip_prefix(", ")) else { continue };
+        let body_start = limit - body.len();
+        // the post: up to five words, one of them a title, then "at" or "with"
+        let words: Vec<(usize, &str)> = body.split(' ').scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        }).take(7).collect();
+        let Some(j) = words.iter().position(|&(_, w)| w == "at" || w == "with") else { continue };
+        if j == 0 || j > 5 || !words[..j].iter().any(|&(_, w)| doc.lex.is_title(w)) || words[..j].iter().any(|&(_, w)| w.ends_with([',', ';', '.'])) {
+            continue;
+        }
+        let name_start = words[j].0 + words[j].1.len() + 1;
+        let rest = &body[name_start.min(body.len())..];
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let from = body_start + (body.len() - rest.len());
+        let clause_end = rest.find([',', ';', '(', ')', '"']).unwrap_or(rest.len());
+        let name = rest[..clause_end].trim_end().trim_end_matches('.');
+        let ws: Vec<&str> = name.split(' ').collect();
+        const INNER: &[&str] = &["of", "and", "for", "the", "&"];
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let ok = (1..=6).contains(&ws.len())
+            && ws.first().is_some_and(|w| capital(w))
+            && ws.last().is_some_and(|w| capital(w))
+            && ws.iter().all(|w| capital(w) || INNER.contains(w))
+            && !doc.lex.is_place(name)
+            && !ws.iter().any(|w| doc.lex.is_title(w) || doc.lex.is_one_word_honorific(&w.trim_end_matches('.').to_lowercase()))
+            && !doc.im.iter().any(|m| m.start < from + name.len() && from < m.end)
+            && !doc.pm.iter().any(|p| p.m.start < from + name.len() && from < p.m.end);
+        if ok {
+            out.push((from, from + name.len()));
+        }
+    }
+    out
 }
 
 /// Adds an institution known only by its acronym (used in an affiliation or organiser
