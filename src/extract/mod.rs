@@ -633,6 +633,7 @@ fn list_item_institutions(doc: &mut Doc) {
         }
     }
     found.extend(post_at_institutions(doc));
+    found.extend(footnote_institutions(doc));
     for (s, e) in found {
         let name = t[s..e].to_string();
         let idx = match doc.insts.iter().position(|r| r.name == name) {
@@ -688,6 +689,31 @@ fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
             && !ws.iter().any(|w| doc.lex.is_title(w) || doc.lex.is_one_word_honorific(&w.trim_end_matches('.').to_lowercase()))
             && !doc.im.iter().any(|m| m.start < from + name.len() && from < m.end)
             && !doc.pm.iter().any(|p| p.m.start < from + name.len() && from < p.m.end);
+        if ok {
+            out.push((from, from + name.len()));
+        }
+    }
+    out
+}
+
+/// The institution a footnote line names when no head word showed it: "⁷ Border Data Watch,
+/// Brussels" (the words after the mark up to a comma or bracket, all capitalised, naming
+/// no place; not "⁹ Independent researcher").
+fn footnote_institutions(doc: &Doc) -> Vec<(usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = Vec::new();
+    for &(a, b) in &doc.lines {
+        let line = &t[a..b];
+        let marks = line.find(|c: char| !crate::text::is_superscript_digit(c)).unwrap_or(line.len());
+        let Some(body) = line[marks..].strip_prefix(' ').filter(|_| marks > 0) else { continue };
+        let from = b - body.len();
+        let name = body[..body.find([',', '(', ';']).unwrap_or(body.len())].trim_end();
+        let ws: Vec<&str> = name.split(' ').collect();
+        let ok = (1..=6).contains(&ws.len())
+            && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || ["of", "and", "for", "the", "&"].contains(w))
+            && !doc.lex.is_place(name)
+            && !doc.im.iter().any(|m| m.start < b && a < m.end)
+            && !doc.pm.iter().any(|p| p.m.start < b && a < p.m.end);
         if ok {
             out.push((from, from + name.len()));
         }

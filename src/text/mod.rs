@@ -351,10 +351,11 @@ pub fn is_superscript_digit(c: char) -> bool {
     matches!(c, '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}')
 }
 
-/// A line opening with a list marker: "- Name, Title", "• Name", "* Name" (an abbreviation
+/// A line opening with a list marker: "- Name, Title", "• Name", "* Name", a footnote's
+/// "² Digital Mobility Lab" (an abbreviation
 /// ending the line before it, "… Co., Ltd.", does not join the two).
 fn is_list_item(s: &str) -> bool {
-    s.starts_with(['-', '\u{2022}', '*'])
+    s.starts_with(['-', '\u{2022}', '*']) || s.chars().next().is_some_and(is_superscript_digit)
 }
 
 /// A line opening with a short label and a colon ("Chair:", "**Date:**", "10:30 Panel").
