@@ -327,6 +327,10 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
         return false;
     }
     let last = prev.chars().last().unwrap_or('.');
+    // a byline after a blank line: "by Liu Chen, Ama Darko-Forson"
+    if blank_between && next.strip_prefix("by ").is_some_and(|r| r.starts_with(char::is_uppercase)) {
+        return false;
+    }
     if starts_lower(next) {
         // a new bullet never continues
         return !matches!(last, ':') || prev.len() > 60;
@@ -451,6 +455,7 @@ mod tests {
             ("dehyphen", "a long deve-\nlopment here", "a long development here"),
             ("keep compound", "a line long enough to have been wrapped by a PDF converter, about the North-\nSouth corridor", "a line long enough to have been wrapped by a PDF converter, about the North-South corridor"),
             ("abbreviation at line end", "foreign policy, Dr.\n\nIssaev stated", "foreign policy, Dr. Issaev stated"),
+            ("byline after a blank line", "Ministers urge lower tariffs\n\nby Liu Chen, Ama Darko", "Ministers urge lower tariffs\n\nby Liu Chen, Ama Darko"),
             ("footnote marks", "Giulia Ferraresi², Tom Ray⁸ ²*", "Giulia Ferraresi ², Tom Ray ⁸ ²*"),
             ("abbreviation before a list item", "- Ann Lee, Director, Lotus Co., Ltd.\n- Dr. Tom Ray, Bank", "- Ann Lee, Director, Lotus Co., Ltd.\n- Dr. Tom Ray, Bank"),
             ("markdown bold", "**Dr. Ilsur**, a member", "Dr. Ilsur, a member"),
