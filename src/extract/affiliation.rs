@@ -77,7 +77,50 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
         }
     }
     footnote_affiliations(doc, &mut seen, &mut out);
+    minister_affiliations(doc, &mut seen, &mut out);
     out
+}
+
+/// A minister's ministry when the report names it but not beside the minister: "Ghanaian
+/// Minister of Food and Agriculture Akosua Nyantakyi-Boahen" or "X, Minister for Trade, …"
+/// with a "Ministry of Food and Agriculture" / "Ministry for Trade" elsewhere. Only for
+/// persons with no other affiliation; the portfolio must be the ministry's, word for word.
+fn minister_affiliations(doc: &Doc, seen: &mut std::collections::HashSet<(usize, usize)>, out: &mut Vec<Fact>) {
+    let t = doc.text();
+    // (portfolio, institution), longest first
+    let mut ministries: Vec<(&str, usize)> = doc
+        .insts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.name.strip_prefix("Ministry of ").or_else(|| r.name.strip_prefix("Ministry for ")).map(|p| (p, i)))
+        .collect();
+    if ministries.is_empty() {
+        return;
+    }
+    ministries.sort_by_key(|&(p, i)| (std::cmp::Reverse(p.len()), i));
+    let affiliated: std::collections::HashSet<usize> = seen.iter().map(|&(p, _)| p).collect();
+    for (k, pm) in doc.pm.iter().enumerate() {
+        if affiliated.contains(&pm.person) {
+            continue;
+        }
+        let line = doc.lines[pm.line];
+        let floor = if k > 0 && doc.pm[k - 1].line == pm.line { doc.pm[k - 1].m.end } else { line.0 };
+        let ceiling = doc.pm.get(k + 1).filter(|n| n.line == pm.line).map_or(line.1, |n| n.m.start);
+        // the title right before the name, or the apposition right after it
+        let before = &t[floor..pm.m.start];
+        let after = &t[pm.m.end..ceiling];
+        let before = before.rfind("Minister ").map(|p| (floor + p, &before[p..]));
+        let after = after.strip_prefix(", ").filter(|a| a.starts_with("Minister ")).map(|a| (ceiling - a.len(), a));
+        for (at, title) in [before, after].into_iter().flatten() {
+            let Some(portfolio) = title.strip_prefix("Minister of ").or_else(|| title.strip_prefix("Minister for ")) else { continue };
+            let Some(&(p, inst)) = ministries.iter().find(|(p, _)| portfolio.starts_with(p) && !portfolio[p.len()..].starts_with(|c: char| c.is_alphanumeric())) else { continue };
+            if seen.insert((pm.person, inst)) {
+                let title_end = at + (title.len() - portfolio.len()) + p.len();
+                let title = t[at..title_end].to_string();
+                out.push(Fact::Affiliation { person: pm.person, institution: inst, title: Some(title), evidence: doc.ev(at.min(pm.m.start), title_end.max(pm.m.end)) });
+            }
+        }
+    }
 }
 
 /// The number a run of superscript digits writes ("¹²" → 12).
