@@ -455,6 +455,18 @@ pub fn is_acronym(t: &str) -> bool {
     !(t.len() < 2 || t.as_bytes()[0].is_ascii_lowercase()) && acronym_letters(t)
 }
 
+/// An acronym written in mixed case, as some institutions write theirs ("MoFA", "AfDB",
+/// "AfEPREN", "CoE"): one word of 3 to 10 ASCII letters that starts with a capital and has
+/// at least two capitals and a lower-case letter, not a title-case word.
+pub fn is_mixed_case_acronym(t: &str) -> bool {
+    let b = t.as_bytes();
+    (3..=10).contains(&b.len())
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+}
+
 /// [`is_acronym`] of two or more bytes.
 fn acronym_letters(t: &str) -> bool {
     if t.is_ascii() {

@@ -476,10 +476,16 @@ fn find_institutions(doc: &mut Doc) {
     }
     // acronyms: defined ones, ones matching a name's initials, compounds "CSP-ISSI"
     let mut acr: HashMap<String, usize> = HashMap::default();
+    // acronyms the report defines in mixed case ("Ministry of Food and Agriculture (MoFA)",
+    // "AfDB"): only these count in mixed case
+    let mut mixed: Vec<String> = Vec::new();
     for (i, r) in doc.insts.iter().enumerate() {
         for a in &r.aliases {
             if institution::is_acronym(a) {
                 acr.insert(a.clone(), i);
+            } else if institution::is_mixed_case_acronym(a) {
+                acr.insert(a.clone(), i);
+                mixed.push(a.clone());
             }
         }
         let ini = initials(&r.name);
@@ -495,7 +501,7 @@ fn find_institutions(doc: &mut Doc) {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate() {
         for (k, tok) in toks.iter().enumerate() {
-            if !institution::is_acronym(tok.text) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
+            if !(institution::is_acronym(tok.text) || !mixed.is_empty() && mixed.iter().any(|a| a == tok.text)) || doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end) {
                 continue;
             }
             found.push((li, k));
