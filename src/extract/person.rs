@@ -68,6 +68,11 @@ fn honorifics_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
                     j += 1;
                 }
                 if toks.get(j).is_some_and(|t| t.text == ".") {
+                    // a one-letter honorific ("U Thein") takes no dot: "U.S. Senator …"
+                    // (unlike the letters of "H.E.")
+                    if word.len() == 1 && h.len() == 1 {
+                        continue 'outer;
+                    }
                     j += 1;
                 }
             }
