@@ -83,9 +83,11 @@ fn second_dev_set_figures_hold() {
 /// Polish recap and a Brazilian seminar; 33–37: an Indian newspaper report, a US event
 /// page with a news recap, a Chinese–Japanese–Korean forum, a German panel recap and a
 /// Zambian press release; 38–42: Philippine news, a Mexican seminar, a Turkish panel, a
-/// London think-tank conversation and a Mekong webinar). 19–42 were written as hold-outs,
+/// London think-tank conversation and a Mekong webinar; 43–47: a Thailand–Myanmar dialogue,
+/// a wire item on a ministerial forum, a Brussels roundtable, an academic workshop programme
+/// with footnote affiliations and an AU–UNECA communiqué). 19–47 were written as hold-outs,
 /// later than 01–18, and several of their conventions have no rule yet, so the figures
-/// over all 42 are lower; the floors are what the build measures, not targets.
+/// over all 47 are lower; the floors are what the build measures, not targets.
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -93,20 +95,21 @@ fn own_fixtures_in_other_styles_hold() {
         "fixtures in other styles",
         &got,
         &[
-            ("person_f1", 0.97),
-            ("participant_recall", 0.98),
+            ("person_f1", 0.975),
+            ("participant_recall", 0.985),
             ("crossdoc_resolved", 0.85),
-            ("inst_f1", 0.85),
-            ("role_f1", 0.91),
+            ("inst_f1", 0.84),
+            ("role_f1", 0.905),
             ("affil_f1", 0.88),
-            ("alongside_f1", 0.95),
+            ("alongside_f1", 0.93),
         ],
         // person_dup: a nickname across two reports (Funmi / Funmilayo) the resolver does
-        // not join; person_overmerged counts a node whose surface forms name two gold
+        // not join, and a transliteration variant in one (43: Khin Myat Noe / Nwe);
+        // person_overmerged counts a node whose surface forms name two gold
         // persons, and namesakes kept apart do that: "Mr. Sato" / "Ms. Sato" in 19,
         // "Dr. Al-Khater" / "Mr. Al-Khater" in 32, the Kilonzos of 01 and 27, the Parks of
-        // 04, 28 and 35, the Lins of 28 and 35, the Halvorsens of 08 and 34; one is an
-        // error: 28's "President Kim" goes to the other Kim of that report
-        &[("person_dup", 1.0), ("person_overmerged", 14.0)],
+        // 04, 28 and 35, the Lins of 28 and 35, the Halvorsens of 08 and 34, the Zhangs of 04
+        // and 44; one is an error: 28's "President Kim" goes to the other Kim of that report
+        &[("person_dup", 2.0), ("person_overmerged", 15.0)],
     );
 }

@@ -194,6 +194,11 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         if w.is_empty() || !doc.lex.is_postnominal_word(w.trim_end_matches('.')) {
             break;
         }
+        // one with a short parenthesis of its own: "HI (M)"
+        let w = match after[w.len()..].strip_prefix(" (").and_then(|r| r.find(')')) {
+            Some(c) if c <= 6 => &after[..w.len() + c + 3],
+            _ => w,
+        };
         end += sep + w.len();
     }
     let rest = &t[end..limit.max(end)];
@@ -467,6 +472,13 @@ mod tests {
             ("plural possessive inside the name", "Questions came from Tom Berg of the Danish Cable Owners' Association.", ("Tom Berg", "Danish Cable Owners' Association", None)),
             ("the head word for the one institution", "The Chilwa University of Agriculture hosted the meeting. Registrar of the university Shri Anil Rao attended.", ("Anil Rao", "Chilwa University of Agriculture", Some("Registrar"))),
             ("a title in the name's surface", "The Harbour Welfare Administration (HWA) met. Among those present were Port Authority General Manager Atty. Jose Reyes, HWA Deputy Administrator Rosa Lim, and guests.", ("Rosa Lim", "Harbour Welfare Administration", Some("Deputy Administrator"))),
+            ("post-nominal before the apposition", "Eleanor Marsh OBE, Head of Housing at the Kingsgate Foundation, presented the study.", ("Eleanor Marsh", "Kingsgate Foundation", Some("Head of Housing"))),
+            ("post-nominals with a parenthesis", "Major General Karim Khan, BB, psc (Retd), Convenor, Bangladesh Veterans Council made a presentation.", ("Karim Khan", "Bangladesh Veterans Council", Some("Convenor"))),
+            ("employer after a post with 'at'", "Tom Ridley, housing correspondent at Planning Week, asked a question.", ("Tom Ridley", "Planning Week", Some("housing correspondent"))),
+            ("footnote mark", "Speakers: Giulia Ferraresi², Tom Ray¹\n¹ Shannon University\n² Digital Mobility Lab (DML), Università di Romagna", ("Giulia Ferraresi", "Digital Mobility Lab", None)),
+            ("footnote naming no head word", "Chair: Anneke de Smet⁷\n⁷ Border Data Watch, Brussels", ("Anneke de Smet", "Border Data Watch", None)),
+            ("a minister's ministry named elsewhere", "The Ministry of Food and Agriculture (MoFA) hosted the forum. Ghanaian Minister of Food and Agriculture Akosua Boahen opened it.", ("Akosua Boahen", "Ministry of Food and Agriculture", Some("Minister of Food and Agriculture"))),
+            ("acronym defined in mixed case", "The Ministry of Food and Agriculture (MoFA) hosted the forum. It was moderated by MoFA Chief Director Yaw Atta.", ("Yaw Atta", "Ministry of Food and Agriculture", Some("Chief Director"))),
             ("a title's own parenthesis", "Kestrel University (KU) hosted the forum. KU President Professor Ana Lima and KU Senior Advisor (Global Relations) Professor Omar Haddad attended.", ("Omar Haddad", "Kestrel University", Some("Senior Advisor (Global Relations)"))),
         ];
         for (name, text, (p, i, t)) in cases {

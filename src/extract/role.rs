@@ -685,6 +685,12 @@ mod tests {
     }
 
     #[test]
+    fn rapporteur_named_by_the_post() {
+        let got = roles("The meeting was held on 3 May 2024. The report was presented by the Rapporteur, Mr. Kofi Mensah, and adopted.");
+        assert!(got.iter().any(|r| r == "Kofi Mensah: rapporteur"), "{got:?}");
+    }
+
+    #[test]
     fn cues_that_name_and_cues_that_exclude() {
         let cases: &[(&str, &str, &[&str])] = &[
             (
@@ -701,6 +707,16 @@ mod tests {
                 "question headed by its asker",
                 "The seminar was held on 3 May 2024. Dr. Helen Marsh said that patrols were too few.\n\nQ (Mr. Tom Ellery, reporter, Harbour Daily): Who pays?\nA (Dr. Marsh): The states.",
                 &["Helen Marsh: speaker", "Tom Ellery: questioner"],
+            ),
+            (
+                "lead discussants after a list line ending with an abbreviation",
+                "Session 3: Trade\n\nLead discussants:\n- Ms. Hla Win, Director, Golden Lotus Co., Ltd.\n- Dr. Tom Ray, Economist, Bank of Thailand",
+                &["Hla Win: discussant", "Tom Ray: discussant"],
+            ),
+            (
+                "keynote with its title, heard from",
+                "The meeting was held on 3 May 2024. A keynote address entitled \"One Grid\" was delivered by Prof. Ada Obi. The panel heard from Dr. Helen Marsh.",
+                &["Ada Obi: keynote", "Helen Marsh: speaker"],
             ),
         ];
         for (name, text, want) in cases {
