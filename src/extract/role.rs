@@ -506,12 +506,17 @@ fn pick<'a>(
                         out.push(p);
                     }
                     Some(prev) => {
-                        // persons joined by "and", ",", ";" with only titles between
+                        // persons joined by "and", ",", ";" with only titles between ("…, on behalf of the
+                        // Minister; and by Mr. Y")
                         let gap = &t[prev.m.end..p.m.start];
                         let joined = gap.len() < 160
                             && (gap.contains(" and ") || gap.contains(',') || gap.contains(';') || gap.contains('&'))
                             && !gap.contains(". ")
-                            && gap.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).all(|w| matches!(w, "and" | "of" | "the" | "for" | "at" | "in" | "&" | "former"));
+                            && gap.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())).all(|w| matches!(w, "and" | "of" | "the" | "for" | "at" | "in" | "&" | "former" | "by" | "on" | "behalf"))
+                            // "by" only opening the next item; whom an item acts on behalf of is
+                            // no item of the list unless a ';' closes the item first
+                            && (!gap.contains(" by ") || gap.trim_end().ends_with(" by"))
+                            && gap.rfind("behalf").is_none_or(|b| gap[b..].contains(';'));
                         if !joined {
                             break;
                         }
@@ -682,6 +687,15 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(roles(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "case {name}");
         }
+    }
+
+    #[test]
+    fn a_list_of_statements_on_behalf_of_others() {
+        let got = roles("The meeting was held on 3 May 2024. Statements were delivered by Mr. Tom Ray, on behalf of the Prime Minister; Ms. Ann Lee, on behalf of the Chairperson; and by Dr. Omar Haddad.");
+        assert_eq!(got, ["Ann Lee: speaker", "Omar Haddad: speaker", "Tom Ray: speaker"], "{got:?}");
+        // the principal an opener stands in for is no item of the list
+        let got = roles("The meeting was held on 3 May 2024. The forum was opened by the Permanent Secretary, Eng. Mwila Banda, on behalf of the Minister, Hon. Dr. Kasonde Phiri.");
+        assert!(got.iter().all(|r| !r.starts_with("Kasonde Phiri")), "{got:?}");
     }
 
     #[test]
