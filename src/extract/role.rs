@@ -281,6 +281,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             }
         }
     }
+    // a programme's paper: its title in quotes on a line, its authors on the next
+    for (li, ps) in presenters(doc) {
+        let (a, b) = doc.lines[li];
+        for p in ps {
+            roles.add(doc, p, EdgeKind::Speaker, &session_of_line(doc, li), (a, b));
+        }
+    }
     // speakers: subjects of speech with no other role; the organiser's leaders who speak
     // outside the programme's explicit roles are its hosts; a person listed as present who is
     // then reported speaking is a speaker
@@ -295,6 +302,48 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         .into_iter()
         .map(|((person, role), (session, evidence))| Fact::Role { person, role, session, evidence })
         .collect()
+}
+
+/// The presenters of a programme's papers: a line of names alone (commas, "and", footnote
+/// marks between them) right under a line that is a title in quotes,
+/// `"Who Counts? Registration and Aid"` / `Nomvula Dlamini-Khoza ⁶*, Tom Ray ²`. When the
+/// line marks presenting authors with '*', only they present.
+fn presenters(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
+    let t = doc.text();
+    let mut out = Vec::new();
+    for li in 1..doc.lines.len() {
+        let prev = t[doc.lines[li - 1].0..doc.lines[li - 1].1].trim();
+        if !(prev.len() > 2 && prev.starts_with('"') && prev.ends_with('"')) {
+            continue;
+        }
+        let (a, b) = doc.lines[li];
+        let ps: Vec<&PMention> = doc.pm.iter().filter(|p| p.line == li).collect();
+        if ps.is_empty() {
+            continue;
+        }
+        // what stands between the names: separators and footnote marks only
+        let mut rest = String::new();
+        let mut at = a;
+        for p in &ps {
+            rest.push_str(&t[at..p.m.start]);
+            at = p.m.end;
+        }
+        rest.push_str(&t[at..b]);
+        let filler = rest.replace(" and ", " ");
+        if !filler.chars().all(|c| matches!(c, ' ' | ',' | ';' | '*' | '&') || crate::text::is_superscript_digit(c)) {
+            continue;
+        }
+        let starred = |p: &PMention| t[p.m.end..b].trim_start_matches(|c: char| c == ' ' || crate::text::is_superscript_digit(c)).starts_with('*');
+        let any_star = ps.iter().any(|p| starred(p));
+        out.push((li, ps.iter().filter(|p| !any_star || starred(p)).map(|p| p.person).collect()));
+    }
+    out
+}
+
+/// The session a line belongs to: the last "Session …" heading line above it.
+fn session_of_line(doc: &Doc, li: usize) -> Option<String> {
+    let t = doc.text();
+    doc.lines[..li].iter().rev().map(|&(a, b)| t[a..b].trim()).find(|l| l.len() < 120 && l.contains("Session")).map(|l| l.to_string())
 }
 
 /// The matches (byte spans of the text) in `span` of each of the role cues `cues` (indices in
@@ -696,6 +745,12 @@ mod tests {
         // the principal an opener stands in for is no item of the list
         let got = roles("The meeting was held on 3 May 2024. The forum was opened by the Permanent Secretary, Eng. Mwila Banda, on behalf of the Minister, Hon. Dr. Kasonde Phiri.");
         assert!(got.iter().all(|r| !r.starts_with("Kasonde Phiri")), "{got:?}");
+    }
+
+    #[test]
+    fn presenting_authors_under_a_paper_title() {
+        let got = roles("Session 1: Borders\nChair: Dr. Helen Marsh\n\"Fingerprints at Sea\"\nRafael Ortega¹*, Giulia Ferraresi²\n¹ Shannon University\n² Romagna University");
+        assert_eq!(got, ["Helen Marsh: chair", "Rafael Ortega: speaker"], "{got:?}");
     }
 
     #[test]
