@@ -771,6 +771,32 @@ mod tests {
         }
         assert_eq!(l.role_cues_within(&hits, None), hits);
     }
+
+    #[test]
+    fn start_reading_patterns() {
+        assert_eq!(start_reading(r"^\s*chair\s*:"), (true, true));
+        assert_eq!(start_reading(r"^\s*keynote\s*$|^\s*panel\b"), (true, false));
+        assert_eq!(start_reading(r"(?:^|\|)\s*by\b"), (false, true));
+        assert_eq!(start_reading(r"keynote\s*$"), (false, false));
+        assert_eq!(start_reading(r"^a\B"), (true, false));
+        assert_eq!(start_reading(r"\bmoderated\s+by\b"), (false, true));
+        let l = Lexicon::builtin();
+        // the split sets find what each cue's own regex finds; a sentence's cues hold every
+        // cue that matches it
+        let lines = ["Chair: Dr. Jane Roe", "The session was chaired by Dr. Roe. Moderator: Mr. Doe", "Keynote address", "  Panelists: A, B", "| Name | Title |", "By Jane Doe", "Text by: Jane Doe. By the way, nothing.", "Rapporteur: Dr. Zed. Discussants were present. Q&A"];
+        for line in lines {
+            let hits = l.role_cues_matching(line);
+            let own: Vec<usize> = (0..l.role_cues.len()).filter(|&i| l.role_cues[i].re.is_match(line)).collect();
+            assert_eq!(hits, own, "{line}");
+            for (i, _) in line.match_indices(". ") {
+                let sentence = &line[i + 2..];
+                let within = l.role_cues_within(&hits, Some(sentence));
+                for c in (0..l.role_cues.len()).filter(|&c| l.role_cues[c].re.is_match(sentence)) {
+                    assert!(within.contains(&c), "{sentence}: cue {c}");
+                }
+            }
+        }
+    }
 }
 
 impl Lexicon {
