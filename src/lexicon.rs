@@ -459,17 +459,20 @@ impl Lexicon {
     /// The role cues (ascending) that can match `sentence`, a part of a line whose matching
     /// cues are `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues
     /// whose match depends on where the text starts or ends and that match the sentence;
-    /// `line_hits` alone for the whole line (`None`).
+    /// `line_hits` alone for the whole line (`None`). `starts_line`: the sentence begins
+    /// where the line does (then `^` and `\A` read the same in both).
     ///
     /// A sentence starts after a space or a full stop and ends before a space or a
     /// capital, so a `\b` reads the same in the sentence as in the line, or is false at
     /// the sentence's end where the line has one: a match in the sentence is one in the line,
     /// or it reads an edge of the sentence: begins at its start with `^` or `\A`, or reads
     /// `$`, `\z` or `\B`.
-    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>) -> Vec<usize> {
+    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>, starts_line: bool) -> Vec<usize> {
         let mut all = line_hits.to_vec();
         let Some(sentence) = sentence else { return all };
-        self.edge_start_cues.push_matching(&self.role_cues, sentence, &mut all);
+        if !starts_line {
+            self.edge_start_cues.push_matching(&self.role_cues, sentence, &mut all);
+        }
         self.edge_cues.push_matching(&self.role_cues, sentence, &mut all);
         if all.len() > line_hits.len() {
             all.sort_unstable();
@@ -763,13 +766,19 @@ mod tests {
         let line = "The seminar was chaired by Dr. Roe. Chair: Dr. Doe";
         let hits = l.role_cues_matching(line);
         let sentence = "Chair: Dr. Doe";
-        let within = l.role_cues_within(&hits, Some(sentence));
+        let within = l.role_cues_within(&hits, Some(sentence), false);
         let own = l.role_cues_matching(sentence);
         assert!(!own.is_empty());
         for i in own {
             assert!(within.contains(&i), "cue {i}");
         }
-        assert_eq!(l.role_cues_within(&hits, None), hits);
+        assert_eq!(l.role_cues_within(&hits, None, true), hits);
+        // a sentence opening the line matches the line's cues there
+        let first = "Chair: Dr. Doe.";
+        let hits = l.role_cues_matching("Chair: Dr. Doe. Rapporteur: Dr. Roe");
+        for i in l.role_cues_matching(first) {
+            assert!(l.role_cues_within(&hits, Some(first), true).contains(&i), "cue {i}");
+        }
     }
 
     #[test]
@@ -790,7 +799,7 @@ mod tests {
             assert_eq!(hits, own, "{line}");
             for (i, _) in line.match_indices(". ") {
                 let sentence = &line[i + 2..];
-                let within = l.role_cues_within(&hits, Some(sentence));
+                let within = l.role_cues_within(&hits, Some(sentence), false);
                 for c in (0..l.role_cues.len()).filter(|&c| l.role_cues[c].re.is_match(sentence)) {
                     assert!(within.contains(&c), "{sentence}: cue {c}");
                 }
