@@ -6,6 +6,7 @@
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::{Look, LookSet};
 use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -226,15 +227,20 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
-    /// The role cue patterns as one set (pattern `i` is `role_cues[i]`), to learn in one
-    /// pass which cues match a text; `None` when the set is too big to compile.
-    role_cue_set: Option<RegexSet>,
+    /// The role cues every match of which begins at the text's start (each alternative of
+    /// the pattern opens with `^`), as one set: a search that ends where the set's
+    /// automaton dies, after the first bytes of most texts.
+    start_cues: CueSet,
+    /// The other role cues, as one set.
+    other_cues: CueSet,
     /// The role cues whose pattern may match a part of a line where it does not match the
-    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges), ascending.
-    edge_cues: Vec<usize>,
-    /// The `edge_cues` patterns as one set (pattern `k` is `role_cues[edge_cues[k]]`);
-    /// `None` when it does not compile.
-    edge_cue_set: Option<RegexSet>,
+    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges) and whose
+    /// new matches there can only begin at the part's start (every match does, or `^`, `\A`
+    /// and `\b` are its only assertions), as one set of their patterns anchored there
+    /// (`^(?:…)`).
+    edge_start_cues: CueSet,
+    /// The other role cues that read the text's edges, as one set.
+    edge_cues: CueSet,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
@@ -336,9 +342,20 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
-        let edge_cues: Vec<usize> = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
-        let edge_cue_set = RegexSetBuilder::new(edge_cues.iter().map(|&i| role_cues[i].re.as_str())).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
-        let role_cue_set = RegexSetBuilder::new(role_cues.iter().map(|c| c.re.as_str())).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
+        let starts: Vec<(bool, bool)> = role_cues.iter().map(|c| start_reading(c.re.as_str())).collect();
+        let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts[i].0);
+        let start_cues = CueSet::new(&role_cues, start, |p| p.to_string());
+        let other_cues = CueSet::new(&role_cues, other, |p| p.to_string());
+        let (edge_start, edge): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).partition(|&i| starts[i].0 || starts[i].1);
+        let edge_start_cues = CueSet::new(&role_cues, edge_start, |p| format!("^(?:{p})"));
+        let edge_cues = if edge_start_cues.set.is_some() {
+            CueSet::new(&role_cues, edge, |p| p.to_string())
+        } else {
+            // (searched for in the whole text, they match where they match at its start)
+            let all = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
+            CueSet::new(&role_cues, all, |p| p.to_string())
+        };
+        let edge_start_cues = if edge_start_cues.set.is_some() { edge_start_cues } else { CueSet { cues: Vec::new(), set: None } };
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -416,9 +433,10 @@ impl Lexicon {
             topics,
             topic_matcher,
             role_cues,
-            role_cue_set,
+            start_cues,
+            other_cues,
+            edge_start_cues,
             edge_cues,
-            edge_cue_set,
             event_kinds,
             event_kind_matcher,
             classes,
@@ -428,33 +446,38 @@ impl Lexicon {
     /// Indices (into `role_cues`, ascending) of the cues whose pattern matches somewhere in
     /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
     pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
-        match &self.role_cue_set {
-            // (most lines match no cue, and a search that stops at the first match costs
-            // less than one that looks for all)
-            Some(set) if !set.is_match(text) => Vec::new(),
-            Some(set) => set.matches(text).into_iter().collect(),
-            None => (0..self.role_cues.len()).filter(|&i| self.role_cues[i].re.is_match(text)).collect(),
+        let mut hits = Vec::new();
+        self.start_cues.push_matching(&self.role_cues, text, &mut hits);
+        let starting = hits.len();
+        self.other_cues.push_matching(&self.role_cues, text, &mut hits);
+        if starting > 0 && hits.len() > starting {
+            hits.sort_unstable();
         }
+        hits
     }
 
     /// The role cues (ascending) that can match `sentence`, a part of a line whose matching
     /// cues are `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues
     /// whose match depends on where the text starts or ends and that match the sentence;
-    /// `line_hits` alone for the whole line (`None`).
+    /// `line_hits` alone for the whole line (`None`). `starts_line`: the sentence begins
+    /// where the line does (then `^` and `\A` read the same in both).
     ///
     /// A sentence starts after a space or a full stop and ends before a space or a
     /// capital, so a `\b` reads the same in the sentence as in the line, or is false at
-    /// the sentence's end where the line has one: a match in the sentence is one in the line.
-    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>) -> Vec<usize> {
-        let Some(sentence) = sentence else { return line_hits.to_vec() };
-        let edge: Vec<usize> = match &self.edge_cue_set {
-            Some(set) if !set.is_match(sentence) => return line_hits.to_vec(),
-            Some(set) => set.matches(sentence).into_iter().map(|k| self.edge_cues[k]).collect(),
-            None => self.edge_cues.iter().copied().filter(|&i| self.role_cues[i].re.is_match(sentence)).collect(),
-        };
-        let mut all: Vec<usize> = line_hits.iter().copied().chain(edge).collect();
-        all.sort_unstable();
-        all.dedup();
+    /// the sentence's end where the line has one: a match in the sentence is one in the line,
+    /// or it reads an edge of the sentence: begins at its start with `^` or `\A`, or reads
+    /// `$`, `\z` or `\B`.
+    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>, starts_line: bool) -> Vec<usize> {
+        let mut all = line_hits.to_vec();
+        let Some(sentence) = sentence else { return all };
+        if !starts_line {
+            self.edge_start_cues.push_matching(&self.role_cues, sentence, &mut all);
+        }
+        self.edge_cues.push_matching(&self.role_cues, sentence, &mut all);
+        if all.len() > line_hits.len() {
+            all.sort_unstable();
+            all.dedup();
+        }
         all
     }
 
@@ -617,6 +640,47 @@ fn reads_edges(pattern: &str) -> bool {
     b.iter().enumerate().any(|(i, &c)| c == b'$' || c == b'^' && (i == 0 || b[i - 1] != b'[')) || ["\\A", "\\z", "\\B"].iter().any(|a| pattern.contains(a))
 }
 
+/// What `pattern` says about the text's start: whether every match begins there (each
+/// alternative opens with `^`), and whether `^`, `\A` and `\b` are its only assertions
+/// (`(false, false)` when it does not parse).
+fn start_reading(pattern: &str) -> (bool, bool) {
+    let Ok(hir) = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern) else { return (false, false) };
+    let p = hir.properties();
+    let start_reads = LookSet::singleton(Look::Start).insert(Look::WordUnicode).insert(Look::WordAscii);
+    (p.look_set_prefix().contains(Look::Start), p.look_set().subtract(start_reads).is_empty())
+}
+
+/// Some of the role cues, and their patterns as one set, to learn in one pass which of
+/// them match a text.
+#[derive(Debug, Clone)]
+struct CueSet {
+    /// Indices into `role_cues`, ascending.
+    cues: Vec<usize>,
+    /// Pattern `k` is made from that of `role_cues[cues[k]]`; `None` when the set does not
+    /// compile (then each cue's own regex is tried).
+    set: Option<RegexSet>,
+}
+
+impl CueSet {
+    /// The set of `cues` with the patterns `pattern` makes of theirs.
+    fn new(role_cues: &[RoleCue], cues: Vec<usize>, pattern: impl Fn(&str) -> String) -> CueSet {
+        let set = RegexSetBuilder::new(cues.iter().map(|&i| pattern(role_cues[i].re.as_str()))).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
+        CueSet { cues, set }
+    }
+
+    /// Appends to `out` the cues (ascending) whose set pattern matches `text`.
+    fn push_matching(&self, role_cues: &[RoleCue], text: &str, out: &mut Vec<usize>) {
+        match &self.set {
+            _ if self.cues.is_empty() => {}
+            // (most texts match no cue, and a search that stops at the first match costs
+            // less than one that looks for all)
+            Some(set) if !set.is_match(text) => {}
+            Some(set) => out.extend(set.matches(text).into_iter().map(|k| self.cues[k])),
+            None => out.extend(self.cues.iter().copied().filter(|&i| role_cues[i].re.is_match(text))),
+        }
+    }
+}
+
 /// Splits an honorific as written into lower-case tokens without dots:
 /// "Lt. Gen." → ["lt", "gen"], "H.E." → ["h", "e"].
 fn honorific_tokens(s: &str) -> Vec<String> {
@@ -702,13 +766,45 @@ mod tests {
         let line = "The seminar was chaired by Dr. Roe. Chair: Dr. Doe";
         let hits = l.role_cues_matching(line);
         let sentence = "Chair: Dr. Doe";
-        let within = l.role_cues_within(&hits, Some(sentence));
+        let within = l.role_cues_within(&hits, Some(sentence), false);
         let own = l.role_cues_matching(sentence);
         assert!(!own.is_empty());
         for i in own {
             assert!(within.contains(&i), "cue {i}");
         }
-        assert_eq!(l.role_cues_within(&hits, None), hits);
+        assert_eq!(l.role_cues_within(&hits, None, true), hits);
+        // a sentence opening the line matches the line's cues there
+        let first = "Chair: Dr. Doe.";
+        let hits = l.role_cues_matching("Chair: Dr. Doe. Rapporteur: Dr. Roe");
+        for i in l.role_cues_matching(first) {
+            assert!(l.role_cues_within(&hits, Some(first), true).contains(&i), "cue {i}");
+        }
+    }
+
+    #[test]
+    fn start_reading_patterns() {
+        assert_eq!(start_reading(r"^\s*chair\s*:"), (true, true));
+        assert_eq!(start_reading(r"^\s*keynote\s*$|^\s*panel\b"), (true, false));
+        assert_eq!(start_reading(r"(?:^|\|)\s*by\b"), (false, true));
+        assert_eq!(start_reading(r"keynote\s*$"), (false, false));
+        assert_eq!(start_reading(r"^a\B"), (true, false));
+        assert_eq!(start_reading(r"\bmoderated\s+by\b"), (false, true));
+        let l = Lexicon::builtin();
+        // the split sets find what each cue's own regex finds; a sentence's cues hold every
+        // cue that matches it
+        let lines = ["Chair: Dr. Jane Roe", "The session was chaired by Dr. Roe. Moderator: Mr. Doe", "Keynote address", "  Panelists: A, B", "| Name | Title |", "By Jane Doe", "Text by: Jane Doe. By the way, nothing.", "Rapporteur: Dr. Zed. Discussants were present. Q&A"];
+        for line in lines {
+            let hits = l.role_cues_matching(line);
+            let own: Vec<usize> = (0..l.role_cues.len()).filter(|&i| l.role_cues[i].re.is_match(line)).collect();
+            assert_eq!(hits, own, "{line}");
+            for (i, _) in line.match_indices(". ") {
+                let sentence = &line[i + 2..];
+                let within = l.role_cues_within(&hits, Some(sentence), false);
+                for c in (0..l.role_cues.len()).filter(|&c| l.role_cues[c].re.is_match(sentence)) {
+                    assert!(within.contains(&c), "{sentence}: cue {c}");
+                }
+            }
+        }
     }
 }
 

@@ -142,7 +142,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let mut given_here: Vec<usize> = Vec::new();
         // the cues present in the sentence, in priority order, with their matches
         let line_span = doc.lines[li];
-        let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, (s != line_span).then_some(sent)).into_iter());
+        let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, (s != line_span).then_some(sent), s.0 == line_span.0).into_iter());
         let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
         let line_cues: Vec<usize> = if s == line_span {
             cue_starts.clone()
