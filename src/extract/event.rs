@@ -55,10 +55,10 @@ fn res() -> &'static Res {
             &["organi", "host", "co-", "convened", "held", "hold", "arranged", "will", "is"],
         );
         Res {
-            iso: DigitStart::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-            dmy: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b")),
+            iso: DigitStart::new(r"\b(\d{4})-(\d{2})-(\d{2})\b", iso_may_begin),
+            dmy: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{m},?\s+(\d{{4}})\b"), |rest| day_may_begin(rest, b"snrta-&,")),
             mdy: MonthStart::new(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b")),
-            dm: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b")),
+            dm: DigitStart::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{m}\b"), |rest| day_may_begin(rest, b"snrt")),
             md: MonthStart::new(&format!(r"\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
             my: MonthStart::new(&format!(r"\b{m},?\s+(\d{{4}})\b")),
             weekday: r(r"\b(?:on|this|last|next|coming)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -615,11 +615,39 @@ struct DigitStart {
     pattern: String,
     /// `^(?:pattern)`: the pattern anchored at the start of what it is given.
     anchored: Regex,
+    /// A test of the text from a candidate on that every match there passes (read from its
+    /// first bytes; most candidates fail it and are not tried).
+    may_begin: fn(&[u8]) -> bool,
+}
+
+/// Whether a match of `\d{4}-` may begin `rest`: when its first five bytes are ASCII, they
+/// are four digits and a hyphen (a match has ten chars).
+fn iso_may_begin(rest: &[u8]) -> bool {
+    match rest.get(..5) {
+        Some(head) if head.is_ascii() => head[..4].iter().all(u8::is_ascii_digit) && head[4] == b'-',
+        Some(_) => true,
+        None => !rest.is_ascii(),
+    }
+}
+
+/// Whether a match of `\d{1,2}` followed by `\s` or one of the ASCII bytes `follow` may begin
+/// `rest`: one or two ASCII digits are followed by such a byte or by one outside ASCII
+/// (perhaps a digit or white space outside ASCII); `rest` not starting with an ASCII digit
+/// may begin one.
+fn day_may_begin(rest: &[u8], follow: &[u8]) -> bool {
+    let digits = rest.iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+    match rest.get(digits) {
+        _ if digits == 0 => true,
+        _ if digits == 3 => false,
+        None => false,
+        // (`\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space)
+        Some(&b) => !b.is_ascii() || matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') || follow.contains(&b),
+    }
 }
 
 impl DigitStart {
-    fn new(pattern: &str) -> DigitStart {
-        DigitStart { pattern: pattern.to_string(), anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid date regex") }
+    fn new(pattern: &str, may_begin: fn(&[u8]) -> bool) -> DigitStart {
+        DigitStart { pattern: pattern.to_string(), anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid date regex"), may_begin }
     }
 
     /// Where a match may begin in `hay`, ascending: each ASCII digit and each char outside
@@ -655,8 +683,8 @@ impl DigitStart {
     fn captures_at<'s, 'h, 'c>(&'s self, hay: &'h str, candidates: &'c [usize]) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h, 'c> {
         let mut from = 0;
         candidates.iter().filter_map(move |&p| {
-            // (a plain match test first: most candidates do not match)
-            if p < from || !self.anchored.is_match(&hay[p..]) {
+            // (cheap tests first: most candidates do not match)
+            if p < from || !(self.may_begin)(&hay.as_bytes()[p..]) || !self.anchored.is_match(&hay[p..]) {
                 return None;
             }
             let c = self.anchored.captures(&hay[p..])?;
@@ -960,6 +988,8 @@ mod tests {
             "On 5 March 2020 and 2024-12-10, the 12th of May 2019; x2024-12-10 and 3rd-4th June, 2021.",
             "\u{663} - 5 March 2020, then \u{663}\u{661}\u{662}\u{660}-12-10 2024-12-10 and a\u{663} 4 May",
             "D\u{e9}bski, 7\u{a0}July 2023 \u{ff11}\u{ff12} June 2022 \u{e9}5 May 2021 9 9 of April 2020",
+            "5 & 6 May 2020, 7, June 2021 8\x0BJuly 2022 9\u{85}Aug 2023 1st and 2nd of May 2024 10-11 May 2025 3 to 4 May 2026",
+            "12th March 2020 1\u{661} May 2020 123 May 2020 2024-1 20241-12-10 2024\u{2d}12-10 05 Jan 2020 5\tMarch 2020 31",
             "",
         ];
         for t in texts {
