@@ -335,7 +335,7 @@ impl Lexicon {
             .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
         let mut role_cues = Vec::with_capacity(cues.cue.len());
         for c in cues.cue {
-            let re = RegexBuilder::new(&c.pattern)
+            let re = RegexBuilder::new(&ascii_word_boundaries(&c.pattern))
                 .case_insensitive(true)
                 .multi_line(false)
                 .build()
@@ -679,6 +679,35 @@ impl CueSet {
             None => out.extend(self.cues.iter().copied().filter(|&i| role_cues[i].re.is_match(text))),
         }
     }
+}
+
+/// `pattern` with each `\b` / `\B` made an ASCII word boundary (`(?-u:\b)`): a Unicode
+/// word boundary makes the regex engines leave their DFAs for a slow NFA simulation on every
+/// text with a non-ASCII character (most real reports: accents, dashes), while the cues'
+/// boundaries all stand next to ASCII letters of the cue, where the two agree except right
+/// beside a non-ASCII letter ("byé").
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(b @ ('b' | 'B')) => {
+                out.push_str("(?-u:\\");
+                out.push(b);
+                out.push(')');
+            }
+            Some(e) => {
+                out.push('\\');
+                out.push(e);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Splits an honorific as written into lower-case tokens without dots:
