@@ -721,6 +721,21 @@ fn honorific_tokens(s: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_boundaries_become_ascii() {
+        for (pattern, want) in [
+            (r"\bchaired\s+by\b", r"(?-u:\b)chaired\s+by(?-u:\b)"),
+            (r"\Bx\.\\b", r"(?-u:\B)x\.\\b"),
+            (r"(?:^|\|)\s*by", r"(?:^|\|)\s*by"),
+        ] {
+            assert_eq!(ascii_word_boundaries(pattern), want, "{pattern}");
+        }
+        // the same matches as the Unicode boundary next to ASCII letters, on non-ASCII text too
+        let re = regex::Regex::new(&ascii_word_boundaries(r"(?i)\bchaired\s+by\b")).unwrap();
+        assert!(re.is_match("La séance a été chaired by Dr. Aïcha Ndiaye"));
+        assert!(!re.is_match("unchaired by"));
+    }
+
     use super::*;
 
     #[test]
