@@ -681,16 +681,7 @@ impl DigitStart {
     /// The captures of the pattern in `hay` tried at `candidates` (ascending), which hold every
     /// position [`DigitStart::candidates`] yields, as [`DigitStart::captures_iter`] finds them.
     fn captures_at<'s, 'h, 'c>(&'s self, hay: &'h str, candidates: &'c [usize]) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h, 'c> {
-        let mut from = 0;
-        candidates.iter().filter_map(move |&p| {
-            // (cheap tests first: most candidates do not match)
-            if p < from || !(self.may_begin)(&hay.as_bytes()[p..]) || !self.anchored.is_match(&hay[p..]) {
-                return None;
-            }
-            let c = self.anchored.captures(&hay[p..])?;
-            from = p + c.get(0).expect("match").end();
-            Some((p, c))
-        })
+        anchored_captures(&self.anchored, hay, candidates, self.may_begin)
     }
 }
 
@@ -742,17 +733,24 @@ impl MonthStart {
     /// of `hay`, as [`MonthStart::captures_iter`] finds them. A candidate's slice has the
     /// haystack's end, and its start is a boundary as in the haystack.
     fn captures_at<'s, 'h, 'c>(&'s self, hay: &'h str, candidates: &'c [usize]) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h, 'c> {
-        let mut from = 0;
-        candidates.iter().filter_map(move |&p| {
-            // (a plain match test first: most candidates do not match)
-            if p < from || !self.anchored.is_match(&hay[p..]) {
-                return None;
-            }
-            let c = self.anchored.captures(&hay[p..])?;
-            from = p + c.get(0).expect("match").end();
-            Some((p, c))
-        })
+        anchored_captures(&self.anchored, hay, candidates, |_| true)
     }
+}
+
+/// The captures of `anchored` (a pattern anchored with `^`) tried at `candidates` of `hay`
+/// (ascending) where `may_begin` allows the bytes from there on, skipping candidates inside
+/// an earlier match, each with the offset its positions are relative to.
+fn anchored_captures<'r, 'h, 'c, F: Fn(&[u8]) -> bool + 'r>(anchored: &'r Regex, hay: &'h str, candidates: &'c [usize], may_begin: F) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'r, 'h, 'c, F> {
+    let mut from = 0;
+    candidates.iter().filter_map(move |&p| {
+        // (cheap tests first: most candidates do not match)
+        if p < from || !may_begin(&hay.as_bytes()[p..]) || !anchored.is_match(&hay[p..]) {
+            return None;
+        }
+        let c = anchored.captures(&hay[p..])?;
+        from = p + c.get(0).expect("match").end();
+        Some((p, c))
+    })
 }
 
 /// A regex in multi-line mode every match of which begins at the start of a line (`(?m)^`),
