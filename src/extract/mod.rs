@@ -704,7 +704,8 @@ fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
 
 /// The institution a footnote line names when no head word showed it: "⁷ Border Data Watch,
 /// Brussels" (the words after the mark up to a comma or bracket, all capitalised, naming
-/// no place; not "⁹ Independent researcher").
+/// no place; not "⁹ Independent researcher"), when the mark follows a person's name (not a
+/// reference note, "¹ See Smith (2020)").
 fn footnote_institutions(doc: &Doc) -> Vec<(usize, usize)> {
     let t = doc.clean.text.as_str();
     let mut out = Vec::new();
@@ -712,6 +713,10 @@ fn footnote_institutions(doc: &Doc) -> Vec<(usize, usize)> {
         let line = &t[a..b];
         let marks = line.find(|c: char| !crate::text::is_superscript_digit(c)).unwrap_or(line.len());
         let Some(body) = line[marks..].strip_prefix(' ').filter(|_| marks > 0) else { continue };
+        let mark = &line[..marks];
+        if !doc.pm.iter().any(|p| t[p.m.end..doc.lines[p.line].1].chars().take(8).collect::<String>().contains(mark)) {
+            continue;
+        }
         let from = b - body.len();
         let name = body[..body.find([',', '(', ';']).unwrap_or(body.len())].trim_end();
         let ws: Vec<&str> = name.split(' ').collect();
