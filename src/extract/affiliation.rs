@@ -123,51 +123,20 @@ fn minister_affiliations(doc: &Doc, seen: &mut std::collections::HashSet<(usize,
     }
 }
 
-/// The number a run of superscript digits writes ("¹²" → 12).
-fn superscript_number(marks: &str) -> Option<u32> {
-    marks.chars().try_fold(0u32, |n, c| {
-        let d = match c {
-            '\u{2070}' => 0,
-            '\u{00B9}' => 1,
-            '\u{00B2}' => 2,
-            '\u{00B3}' => 3,
-            '\u{2074}'..='\u{2079}' => c as u32 - 0x2070,
-            _ => return None,
-        };
-        n.checked_mul(10)?.checked_add(d)
-    })
-}
-
 /// Affiliations given by footnote marks, as in academic programmes: "Giulia Ferraresi ²"
 /// (the cleaned text sets the mark apart) with a line "² Digital Mobility Lab (DML),
 /// Università …" elsewhere in the report. Every institution on the footnote's line is the
 /// person's; a name may carry several marks ("Hye-jin Seo ⁸ ²*").
 fn footnote_affiliations(doc: &Doc, seen: &mut std::collections::HashSet<(usize, usize)>, out: &mut Vec<Fact>) {
     let t = doc.text();
-    let is_mark = crate::text::is_superscript_digit;
-    // footnote number → its line
-    let mut notes: Vec<(u32, Span)> = Vec::new();
-    for &(a, b) in &doc.lines {
-        let line = &t[a..b];
-        let marks = &line[..line.find(|c: char| !is_mark(c)).unwrap_or(line.len())];
-        if !marks.is_empty() && line[marks.len()..].starts_with(' ') {
-            if let Some(n) = superscript_number(marks) {
-                notes.push((n, (a, b)));
-            }
-        }
-    }
+    // footnote mark → its line
+    let notes: Vec<(&str, Span)> = doc.lines.iter().filter_map(|&(a, b)| crate::text::footnote_line(&t[a..b]).map(|(mark, _)| (mark, (a, b)))).collect();
     if notes.is_empty() {
         return;
     }
     for pm in &doc.pm {
-        let line_end = doc.lines[pm.line].1;
-        let mut rest = &t[pm.m.end..line_end];
-        loop {
-            let body = rest.trim_start_matches([' ', ',']);
-            let marks = &body[..body.find(|c: char| !is_mark(c)).unwrap_or(body.len())];
-            let Some(n) = superscript_number(marks).filter(|_| !marks.is_empty()) else { break };
-            rest = body[marks.len()..].trim_start_matches('*');
-            for &(_, (a, b)) in notes.iter().filter(|(k, _)| *k == n) {
+        for mark in crate::text::footnote_marks(&t[pm.m.end..doc.lines[pm.line].1]) {
+            for &(_, (a, b)) in notes.iter().filter(|(m, _)| *m == mark) {
                 for im in doc.insts_in((a, b)) {
                     if !im.unit && seen.insert((pm.person, im.inst)) {
                         out.push(Fact::Affiliation { person: pm.person, institution: im.inst, title: None, evidence: doc.ev(a, b) });

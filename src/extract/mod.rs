@@ -684,17 +684,8 @@ fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
         let from = body_start + (body.len() - rest.len());
         let clause_end = rest.find([',', ';', '(', ')', '"']).unwrap_or(rest.len());
         let name = rest[..clause_end].trim_end().trim_end_matches('.');
-        let ws: Vec<&str> = name.split(' ').collect();
-        const INNER: &[&str] = &["of", "and", "for", "the", "&"];
-        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let ok = (1..=6).contains(&ws.len())
-            && ws.first().is_some_and(|w| capital(w))
-            && ws.last().is_some_and(|w| capital(w))
-            && ws.iter().all(|w| capital(w) || INNER.contains(w))
-            && !doc.lex.is_place(name)
-            && !ws.iter().any(|w| doc.lex.is_title(w) || doc.lex.is_one_word_honorific(&w.trim_end_matches('.').to_lowercase()))
-            && !doc.im.iter().any(|m| m.start < from + name.len() && from < m.end)
-            && !doc.pm.iter().any(|p| p.m.start < from + name.len() && from < p.m.end);
+        let ok = unnamed_institution(doc, name, from)
+            && !name.split(' ').any(|w| doc.lex.is_title(w) || doc.lex.is_one_word_honorific(&w.trim_end_matches('.').to_lowercase()));
         if ok {
             out.push((from, from + name.len()));
         }
@@ -703,33 +694,41 @@ fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
 }
 
 /// The institution a footnote line names when no head word showed it: "⁷ Border Data Watch,
-/// Brussels" (the words after the mark up to a comma or bracket, all capitalised, naming
-/// no place; not "⁹ Independent researcher"), when the mark follows a person's name (not a
-/// reference note, "¹ See Smith (2020)").
+/// Brussels" (the words after the mark up to a comma or bracket; not "⁹ Independent
+/// researcher"), when the mark follows a person's name (not a reference note, "¹ See Smith
+/// (2020)") and the line holds no institution found otherwise.
 fn footnote_institutions(doc: &Doc) -> Vec<(usize, usize)> {
     let t = doc.clean.text.as_str();
     let mut out = Vec::new();
     for &(a, b) in &doc.lines {
-        let line = &t[a..b];
-        let marks = line.find(|c: char| !crate::text::is_superscript_digit(c)).unwrap_or(line.len());
-        let Some(body) = line[marks..].strip_prefix(' ').filter(|_| marks > 0) else { continue };
-        let mark = &line[..marks];
-        if !doc.pm.iter().any(|p| t[p.m.end..doc.lines[p.line].1].chars().take(8).collect::<String>().contains(mark)) {
+        let Some((mark, body)) = text::footnote_line(&t[a..b]) else { continue };
+        if !doc.pm.iter().any(|p| text::footnote_marks(&t[p.m.end..doc.lines[p.line].1]).contains(&mark)) || doc.im.iter().any(|m| m.start < b && a < m.end) {
             continue;
         }
         let from = b - body.len();
         let name = body[..body.find([',', '(', ';']).unwrap_or(body.len())].trim_end();
-        let ws: Vec<&str> = name.split(' ').collect();
-        let ok = (1..=6).contains(&ws.len())
-            && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || ["of", "and", "for", "the", "&"].contains(w))
-            && !doc.lex.is_place(name)
-            && !doc.im.iter().any(|m| m.start < b && a < m.end)
-            && !doc.pm.iter().any(|p| p.m.start < b && a < p.m.end);
-        if ok {
+        if unnamed_institution(doc, name, from) {
             out.push((from, from + name.len()));
         }
     }
     out
+}
+
+/// Can `name`, at `from` in the text, be an institution that no head word shows? One to six
+/// capitalised words (inner "of", "and", "for", "the", "&"), naming no place, inside no
+/// institution or person found already.
+fn unnamed_institution(doc: &Doc, name: &str, from: usize) -> bool {
+    const INNER: &[&str] = &["of", "and", "for", "the", "&"];
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let ws: Vec<&str> = name.split(' ').collect();
+    let end = from + name.len();
+    (1..=6).contains(&ws.len())
+        && ws.first().is_some_and(|w| capital(w))
+        && ws.last().is_some_and(|w| capital(w))
+        && ws.iter().all(|w| capital(w) || INNER.contains(w))
+        && !doc.lex.is_place(name)
+        && !doc.im.iter().any(|m| m.start < end && from < m.end)
+        && !doc.pm.iter().any(|p| p.m.start < end && from < p.m.end)
 }
 
 /// Adds an institution known only by its acronym (used in an affiliation or organiser

@@ -355,6 +355,30 @@ pub fn is_superscript_digit(c: char) -> bool {
     matches!(c, '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}')
 }
 
+/// A footnote line, split into its mark and its text: "² Digital Mobility Lab …" →
+/// ("²", "Digital Mobility Lab …").
+pub fn footnote_line(line: &str) -> Option<(&str, &str)> {
+    let n = line.find(|c: char| !is_superscript_digit(c)).unwrap_or(line.len());
+    let body = line[n..].strip_prefix(' ')?;
+    (n > 0).then_some((&line[..n], body))
+}
+
+/// The footnote marks at the start of `rest`, the text after a name: " ⁸ ²*, Min-soo Kang"
+/// → ["⁸", "²"] (marks apart, commas and a presenting author's '*' between them).
+pub fn footnote_marks(rest: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = rest;
+    loop {
+        let body = rest.trim_start_matches([' ', ',']);
+        let n = body.find(|c: char| !is_superscript_digit(c)).unwrap_or(body.len());
+        if n == 0 {
+            return out;
+        }
+        out.push(&body[..n]);
+        rest = body[n..].trim_start_matches('*');
+    }
+}
+
 /// A line opening with a list marker: "- Name, Title", "• Name", "* Name", a footnote's
 /// "² Digital Mobility Lab" (an abbreviation
 /// ending the line before it, "… Co., Ltd.", does not join the two).
@@ -440,6 +464,16 @@ impl<'a> Markers<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn footnotes() {
+        assert_eq!(footnote_line("² Digital Mobility Lab (DML)"), Some(("²", "Digital Mobility Lab (DML)")));
+        assert_eq!(footnote_line("¹² Shannon University"), Some(("¹²", "Shannon University")));
+        assert_eq!(footnote_line("Shannon University ²"), None);
+        assert_eq!(footnote_marks(" ⁸ ²*, Min-soo Kang ⁸"), ["⁸", "²"]);
+        assert_eq!(footnote_marks(" ⁵*, Giulia"), ["⁵"]);
+        assert!(footnote_marks(", director of the Institute").is_empty());
+    }
+
     use super::*;
 
     fn cl(s: &str) -> CleanText {
