@@ -669,16 +669,19 @@ fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
         let Some(body) = t.get(pm.m.end..limit).and_then(|r| r.strip_prefix(", ")) else { continue };
         let body_start = limit - body.len();
         // the post: up to five words, one of them a title, then "at" or "with"
-        let words: Vec<(usize, &str)> = body.split(' ').scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        }).take(7).collect();
-        let Some(j) = words.iter().position(|&(_, w)| w == "at" || w == "with") else { continue };
-        if j == 0 || j > 5 || !words[..j].iter().any(|&(_, w)| doc.lex.is_title(w)) || words[..j].iter().any(|&(_, w)| w.ends_with([',', ';', '.'])) {
-            continue;
+        let (mut pos, mut title, mut name_start) = (0, false, None);
+        for (j, w) in body.split(' ').take(6).enumerate() {
+            if w == "at" || w == "with" {
+                name_start = (j > 0 && title).then_some(pos + w.len() + 1);
+                break;
+            }
+            if w.ends_with([',', ';', '.']) {
+                break;
+            }
+            title |= doc.lex.is_title(w);
+            pos += w.len() + 1;
         }
-        let name_start = words[j].0 + words[j].1.len() + 1;
+        let Some(name_start) = name_start else { continue };
         let rest = &body[name_start.min(body.len())..];
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let from = body_start + (body.len() - rest.len());
@@ -790,10 +793,7 @@ fn find_persons(doc: &mut Doc) {
         let c = match cands.first() {
             Some(&c) => c,
             None => {
-                // (a bare surname that names no one yet is no person, a listed mononym is)
-                if toks.len() == 1 && !m.honorific && !m.titled && !person::mononym(t, m, lex) {
-                    continue;
-                }
+                // (a bare one-word mention is here only as a listed mononym: `person::find_names`)
                 clusters.push(toks.clone());
                 clusters.len() - 1
             }

@@ -497,7 +497,7 @@ fn accept(text: &str, m: &NameMention, toks: &[Token], i: usize, lex: &Lexicon) 
 /// A person known by one name ("Haryono", "Sutarman") as a list item gives it: at the
 /// start of a line (after a bullet or a "Speakers:" label), with its title in parentheses
 /// after it: "- Haryono (Programme Manager, Yayasan Pangan Nusantara)".
-pub(crate) fn mononym(text: &str, m: &NameMention, lex: &Lexicon) -> bool {
+fn mononym(text: &str, m: &NameMention, lex: &Lexicon) -> bool {
     let w = m.tokens[0].as_str();
     // (most candidates have no parenthesis after them)
     let Some(inner) = text[m.end..].strip_prefix(" (") else { return false };
