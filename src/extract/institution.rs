@@ -230,6 +230,16 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             {
                 a += 1;
             }
+            // a post before "of" with no head word in it: "Managing Director of Ogun Textiles
+            // Limited", "Chief Executive Officer of the Lagos Port Authority"
+            if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
+                if of > a && p[of - 1].is_title(lex) && !head[a..of].contains(&true) && head[of + 1..].contains(&true) {
+                    a = of + 1;
+                    while a < p.len() && is_connector(&p[a]) {
+                        a += 1;
+                    }
+                }
+            }
             // a verb before "the" opens no name: "Join the Front Range Policy Institute"
             if a + 1 < p.len() && p[a + 1].text == "the" && !head[a] && p[a].classes(lex).contains(WordClasses::COMMON_WORD) {
                 a += 2;
@@ -277,6 +287,8 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     let has_head = company_suffix
         || government_of_place(text, seg, lex)
         || seg.iter().any(|t| is_head(t, lex) && (t.is_title_case() || all_caps) || t.text == "TV")
+        // a legal form in capitals ends a company's name: "Greystone Advisory LLP"
+        || seg.last().is_some_and(|t| t.is_all_caps() && is_head(t, lex))
         || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
     if !has_head {
         return None;
@@ -525,6 +537,11 @@ mod tests {
             ("Professor Rehman Sobhan, Chairman, Centre for Policy Dialogue presented a paper", &["Centre for Policy Dialogue"]),
             ("Adviser to the Prime Minister, Ministry of Power, Energy and Mineral Resources, Government of", &["Ministry of Power, Energy and Mineral Resources"]),
             ("BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES", &["BANGLADESH INSTITUTE OF INTERNATIONAL AND STRATEGIC STUDIES"]),
+            ("the Managing Director of Ogun Textiles Limited, Mrs X", &["Ogun Textiles Limited"]),
+            ("Chief Executive Officer of the Lagos Port Authority spoke", &["Lagos Port Authority"]),
+            ("head of strategy at Donau Schiff GmbH, and Tom Baker, partner at Greystone Advisory LLP", &["Donau Schiff GmbH", "Greystone Advisory LLP"]),
+            ("the chief executive of Havenlicht Holdings said", &["Havenlicht Holdings"]),
+            ("Bank of England", &["Bank of England"]),
         ];
         for (input, want) in cases {
             assert_eq!(insts(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input}");
