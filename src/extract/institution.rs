@@ -226,7 +226,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             let mut a = 0;
             while a < p.len()
                 && !head[a]
-                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() && !(p.get(a + 1).is_some_and(|n| n.text == "of") && p.get(a + 2).is_some_and(|n| lex.is_place(n.text))) || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
             {
                 a += 1;
             }

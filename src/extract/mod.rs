@@ -764,7 +764,7 @@ fn find_persons(doc: &mut Doc) {
     let mut clusters: Vec<Vec<String>> = Vec::new(); // folded tokens of the fullest form
     for &i in &order {
         let m = &mentions[i].0;
-        let toks: Vec<String> = m.tokens.iter().map(|x| key_token(x)).collect();
+        let toks = name_keys(m.tokens.iter().map(String::as_str));
         let mut cands: Vec<usize> = (0..clusters.len()).filter(|&c| compatible(&toks, &clusters[c])).collect();
         // a name written exactly as in one cluster does not go to another by a variant
         // spelling ("Tan Sri Rahmat" is Rahmat Iskandar bin Yusof, not Abdul Rahman)
@@ -905,6 +905,24 @@ fn honorific_class(h: &str) -> Option<u8> {
 /// Folded lower-case form of a name token for comparison.
 pub fn key_token(s: &str) -> String {
     text::with_fold_lower(s, |l| l.trim_end_matches('.').to_string())
+}
+
+/// The comparison keys of a name's words ([`key_token`]), with an Arabic article written
+/// with a hyphen made a word of its own, as it is also written: "Al-Mansouri" and
+/// "Al Mansouri", "El-Sherbiny" and "El Sherbiny" are one name.
+pub fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words {
+        let k = key_token(w);
+        match k.split_once('-') {
+            Some((article @ ("al" | "el"), rest)) if !rest.is_empty() => {
+                out.push(article.to_string());
+                out.push(rest.to_string());
+            }
+            _ => out.push(k),
+        }
+    }
+    out
 }
 
 /// Can a mention with these tokens be the person whose fullest name has `full` tokens?

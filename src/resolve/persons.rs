@@ -14,7 +14,7 @@
 use super::names::{Names, SimilarMemo, Tok};
 use super::union::Constrained;
 use super::{entity, user_rules, Entity, Member, Reasons, MAX_BLOCK, WINDOW};
-use crate::extract::{compatible, key_token, Extraction, Fact};
+use crate::extract::{compatible, name_keys, Extraction, Fact};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -88,7 +88,7 @@ impl<'a> Mentions<'a> {
             .par_iter()
             .enumerate()
             .map(|(d, x)| {
-                let toks = x.persons.iter().map(|p| p.name.split_whitespace().map(key_token).collect()).collect();
+                let toks = x.persons.iter().map(|p| name_keys(p.name.split_whitespace())).collect();
                 let mut affs: Vec<Vec<u32>> = vec![Vec::new(); x.persons.len()];
                 for f in &x.facts {
                     if let Fact::Affiliation { person, institution, .. } = f {
