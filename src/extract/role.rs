@@ -517,6 +517,10 @@ fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -
         .copied()
         .filter(|p| p.m.end <= v)
         .filter(|p| {
+            // the antecedent of "who": "… opened with Staatssekretär Brückner, who said"
+            if t[p.m.end..v].trim_start_matches(',').trim() == "who" {
+                return true;
+            }
             // not the object of "thanked X", "asked X", "invited X", "according to"
             let before = t[s.0..p.m.start].trim_end().to_lowercase();
             // nor the source quoted: "according to its Executive Vice Chairman, Dr. X"
