@@ -178,7 +178,7 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         return Some(((open, open + close), Side::After));
     }
     // (the cleaned text writes every dash as '-')
-    let lead = [", ", " - ", " of the ", " of ", " from the ", " from ", " at the ", " at ", " with the ", " is a ", " is an ", " is the ", " is "];
+    let lead = [", ", " - ", " of the ", " of ", " from the ", " from ", " at the ", " at ", " with the ", " is a ", " is an ", " is the ", " is ", " | "];
     let l = lead.iter().find(|l| rest.starts_with(**l))?;
     let start = end + l.len();
     if start >= limit {
@@ -391,7 +391,7 @@ fn title_of(doc: &Doc, seg: (usize, usize), im: &IMention, side: Side) -> Option
     };
     let cleaned = raw
         .trim()
-        .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c.is_whitespace())
+        .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '|') || c.is_whitespace())
         .trim_end_matches(" of the")
         .trim_end_matches(" at the")
         .trim_end_matches(" of")
@@ -436,6 +436,7 @@ mod tests {
             ("title first, acronym after the institution", "Guests included the President, Harbour Editors Association of Tanzania (HEAT), Joseph M. Mrema; and Director General, National Civic Agency (NCA), Amina Juma.", ("Joseph M. Mrema", "Harbour Editors Association of Tanzania", Some("President"))),
             ("institution, acronym, post, name after 'and'", "It was hosted by Prof Lee and Kestrel Technological University (KTU) President Professor Ravi Menon.", ("Ravi Menon", "Kestrel Technological University", Some("President"))),
             ("speaker line with a dash", "Speakers\nRenée Duval — Staff Attorney, Prairie Water Coalition\nMark Olsen — Director, Basin Policy Institute", ("Renée Duval", "Prairie Water Coalition", Some("Staff Attorney"))),
+            ("table rows, cells between bars", "Name | Title | Organization\nRenée Duval | Staff Attorney | Prairie Water Coalition\nMark Olsen | Senior Fellow | Basin Policy Institute", ("Mark Olsen", "Basin Policy Institute", Some("Senior Fellow"))),
             ("short biography", "Mark Olsen is a senior fellow at the Basin Policy Institute. He spoke first.", ("Mark Olsen", "Basin Policy Institute", Some("senior fellow"))),
             ("institution, post, honorific, name", "Earlier, Kafue Water Trust Executive Director Mrs. Ruth Banda welcomed participants.", ("Ruth Banda", "Kafue Water Trust", Some("Executive Director"))),
             ("plural possessive inside the name", "Questions came from Tom Berg of the Danish Cable Owners' Association.", ("Tom Berg", "Danish Cable Owners' Association", None)),

@@ -346,6 +346,10 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
     if dash_item(prev.trim_start()) && dash_item(next) {
         return false;
     }
+    // the rows of a table saved as text, cells between bars: "Name | Title | Organization"
+    if prev.contains(" | ") && next.contains(" | ") {
+        return false;
+    }
     let min_len = if wrapped { 40 } else { 70 };
     prev.trim().len() > min_len && ends_open && !next_is_item && !prev.ends_with(':')
 }
@@ -485,6 +489,7 @@ mod tests {
         let cases: &[(&str, &str, &str)] = &[
             ("rejoin lower", "The session was chaired\nby Dr. X.", "The session was chaired by Dr. X."),
             ("speaker list items stay apart", "Marcus T. Halvorsen \u{2014} General Manager, Imperial Mesa Irrigation District\nDana Whitfield \u{2014} Senior Fellow", "Marcus T. Halvorsen - General Manager, Imperial Mesa Irrigation District\nDana Whitfield - Senior Fellow"),
+            ("table rows stay apart", "Adaeze Okonkwo-Hart | Director, Grid Reliability | Midcontinent Power Alliance\nJ. Michael Ortega | Senior Fellow | Potomac Energy Forum", "Adaeze Okonkwo-Hart | Director, Grid Reliability | Midcontinent Power Alliance\nJ. Michael Ortega | Senior Fellow | Potomac Energy Forum"),
             ("keep paragraphs", "One.\n\nTwo.", "One.\n\nTwo."),
             ("dehyphen", "a long deve-\nlopment here", "a long development here"),
             ("keep compound", "a line long enough to have been wrapped by a PDF converter, about the North-\nSouth corridor", "a line long enough to have been wrapped by a PDF converter, about the North-South corridor"),
