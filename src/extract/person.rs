@@ -543,6 +543,8 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
     if matches!(prev_word.as_str(), "by" | "include" | "includes" | "included" | "including" | "panellists" | "panelists" | "speakers")
         || label_colon
         || before.ends_with('\u{2022}')
+        // the asker of a transcript's question: "Q (Dwayne K. Mercer, Appalachian …):"
+        || before.strip_suffix('(').is_some_and(|b| matches!(b.trim_end().rsplit(char::is_whitespace).next(), Some("Q" | "Question" | "QUESTION")))
         // a cell of a table row: "| 11 | Ram Kumar Thapa | Kaski District … |"
         || (before.ends_with('|') && after.starts_with('|'))
         || (before.ends_with('-') && (before.len() == 1 || before.ends_with("\n-")))

@@ -664,7 +664,17 @@ fn turn_label(doc: &Doc, line: &str) -> Option<(usize, usize)> {
     let mut found = None;
     // (the persons' name tokens, folded as `key_token` folds the label's words)
     for (i, name) in doc.person_tokens.iter().enumerate() {
-        let fits = if words.len() == 1 { name.len() >= 2 && name.last() == words.first() } else { words.iter().all(|w| name.contains(w)) };
+        // (the family name comes before a generational suffix: "BELL:" for Marcus Bell Jr.)
+        let suffix = |w: &String| {
+            let mut cap: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+            cap.push_str(&w[w.chars().next().map_or(0, char::len_utf8)..]);
+            doc.lex.is_postnominal_word(&cap) || doc.lex.is_postnominal_word(&w.to_uppercase())
+        };
+        let family = match name.split_last() {
+            Some((last, rest)) if rest.len() >= 2 && suffix(last) => rest.last(),
+            _ => name.last(),
+        };
+        let fits = if words.len() == 1 { name.len() >= 2 && family == words.first() } else { words.iter().all(|w| name.contains(w)) };
         if fits {
             if found.is_some() {
                 return None; // two persons answer to the label
@@ -730,6 +740,16 @@ mod tests {
                 "transcript labels",
                 "Guests:\nAna Luisa Ferreira, senior researcher, Atlantic Institute\nDr. Jonas Ekberg, professor of law, Nordic Centre\n\nANA LUISA FERREIRA: Thank you. Nobody polices the high seas.\n\nEKBERG: Port state measures are the most practical.\n\nNOTE: the recording was cut here.",
                 &["Ana Luisa Ferreira: speaker", "Jonas Ekberg: speaker"],
+            ),
+            (
+                "transcript label for a name with a suffix, a question's asker in brackets",
+                "Featuring: Marcus Bell Jr., former commissioner.\n\nBELL: Cost allocation is where good lines go to die.\n\nQ (Dwayne K. Mercer, Appalachian Ratepayers Coalition): Why should we pay?",
+                &["Dwayne K. Mercer: questioner", "Marcus Bell Jr: speaker"],
+            ),
+            (
+                "the antecedent of 'who said', a closing cue",
+                "The discussion opened with Staatssekretär Johannes Brückner, who said that the network was ready. Closing the dialogue, Dr. Ana Silva announced a fifth edition.",
+                &["Ana Silva: speaker", "Johannes Brückner: speaker"],
             ),
             (
                 "attendee who asks",
