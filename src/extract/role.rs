@@ -297,6 +297,13 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             roles.add(doc, p, if leads_organiser(p) { EdgeKind::Host } else { EdgeKind::Speaker }, &None, ev);
         }
     }
+    // a patron someone else speaks for was not there: "Under the patronage of H.H. Sheikh X
+    // … The opening address was delivered by Y on behalf of H.H. Sheikh X"
+    for pm in &doc.pm {
+        if t[..pm.m.start].trim_end().ends_with("on behalf of") {
+            roles.map.remove(&(pm.person, EdgeKind::ChiefGuest));
+        }
+    }
     roles
         .map
         .into_iter()
