@@ -281,13 +281,16 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
                     }
                 }
             }
-            // particles inside a name, possibly several: "Ana de la Cruz", "Jaap de Hoop"
-            if !tokens.is_empty() && lex.is_particle(t.text) {
+            // particles inside a name, possibly several: "Ana de la Cruz", "Jaap de Hoop";
+            // or opening it after an honorific: "Dr. de la Fuente"
+            if (!tokens.is_empty() || honorific && t.text.starts_with(char::is_lowercase)) && lex.is_particle(t.text) {
                 let mut e = k;
                 while toks.get(e).is_some_and(|p| lex.is_particle(p.text)) && e - k < 3 {
                     e += 1;
                 }
-                if toks.get(e).is_some_and(|n| name_word_at(e) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) {
+                // (not "y" / "and" before the next person's honorific: "Dr. Rafael da Costa
+                // Menezes y Mtra. Josefina Achurra")
+                if toks.get(e).is_some_and(|n| name_word_at(e) && !n.is_all_caps() && !prefixed_name(n) || prefixed_name(n)) && honorific_end(toks, e, lex) == e {
                     for p in &toks[k..e] {
                         push(&mut tokens, &mut name_words, lex, p.text.into());
                     }
@@ -663,6 +666,10 @@ mod tests {
             ("a double name with a place in it", "Speakers: Rafael Ortega-Milán and Tom Ray.", &["Rafael Ortega-Milán|Rafael Ortega-Milán", "Tom Ray|Tom Ray"]),
             ("one-letter particle", "Discussant: Dr Tomás Ó Briain, Shannon University", &["Dr Tomás Ó Briain|Tomás Ó Briain"]),
             ("one-letter honorific", "U Thein, a retired headmaster, asked", &["U Thein|Thein"]),
+            ("particles open a name after an honorific", "Dr. de la Fuente argued", &["Dr. de la Fuente|de la Fuente"]),
+            ("'y' before the next honorific", "Dr. Rafael da Costa Menezes y Mtra. Josefina Achurra", &["Dr. Rafael da Costa Menezes|Rafael da Costa Menezes", "Mtra. Josefina Achurra|Josefina Achurra"]),
+            ("Gulf honorifics, Sultan as a given name", "H.E. Sheikha Dr. Latifa bint Saeed Al Marar and H.H. Sheikh Sultan bin Humaid", &["H.E. Sheikha Dr. Latifa bint Saeed Al Marar|Latifa bint Saeed Al Marar", "H.H. Sheikh Sultan bin Humaid|Sultan bin Humaid"]),
+            ("the asker of a transcript's question", "Q (Dwayne Mercer, Appalachian Ratepayers Coalition): Why?", &["Dwayne Mercer|Dwayne Mercer"]),
             ("not a one-letter honorific", "U.S. Senator Mary Jones attended", &["Senator Mary Jones|Mary Jones"]),
             ("post-nominal in capitals before the name", "hosted by MEP Veronika Šťastná and others", &["Veronika Šťastná|Veronika Šťastná"]),
             ("a field word before the given name", "Commissioner for Water Resources Fatoumata Diallo-Keita said", &["Fatoumata Diallo-Keita|Fatoumata Diallo-Keita"]),
