@@ -94,7 +94,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
-                    session = Some(line.trim().trim_end_matches(':').to_string());
+                    session = Some(strip_clock_time(line.trim()).trim_end_matches(':').to_string());
                 }
                 if line_is_heading(line) {
                     continue;
@@ -102,13 +102,15 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             } else if line_is_heading(line) && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
                 // a heading ends the section, unless it heads a list ("Panelists:"); a cue
                 // with words after it ("By JANE DOE" whose name was not read) heads nothing
+                // (or a programme's label, its name on the next line: "13:30 Opening Remarks:")
                 mode = line_hits
                     .iter()
                     .map(|&i| &lex.role_cues[i])
                     .find(|c| c.target == CueTarget::List && c.re.find(line).is_some_and(|m| line[m.end()..].trim().is_empty()))
+                    .or_else(|| line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.re.find(line).is_some_and(|m| line[m.end()..].trim() == ":")))
                     .map(|c| c.role);
                 if line.to_lowercase().contains("session") {
-                    session = Some(line.trim().trim_end_matches(':').to_string());
+                    session = Some(strip_clock_time(line.trim()).trim_end_matches(':').to_string());
                 }
                 continue;
             }
@@ -391,12 +393,30 @@ fn title_line_of_listed_name(doc: &Doc, li: usize) -> bool {
 
 /// A short line without final punctuation: a heading.
 fn line_is_heading(line: &str) -> bool {
-    let l = line.trim();
+    let l = strip_clock_time(line.trim());
     // (an upper-case first letter means a word; more than ten words are not counted)
     !l.ends_with(['.', ',', ';'])
         && l.chars().next().is_some_and(|c| c.is_uppercase())
         && !l.starts_with(['\u{2022}', '-', '*'])
         && l.split_whitespace().nth(10).is_none()
+}
+
+/// `line` without a programme's clock time before its label: "13:30  Opening Remarks:" →
+/// "Opening Remarks:" ("9.00–10.30 Panel" → "Panel").
+fn strip_clock_time(line: &str) -> &str {
+    let time = |s: &str| -> Option<usize> {
+        let b = s.as_bytes();
+        let h = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        let ok = (1..=2).contains(&h) && matches!(b.get(h), Some(b':' | b'.')) && b.get(h + 1..h + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit));
+        ok.then_some(h + 3)
+    };
+    let Some(mut n) = time(line) else { return line };
+    // a range: "13:30–14:00", "9.00 - 10.30"
+    let rest = line[n..].trim_start_matches([' ', '-', '\u{2013}']);
+    if let Some(m) = time(rest).filter(|_| rest.len() < line[n..].len()) {
+        n = line.len() - rest.len() + m;
+    }
+    line[n..].trim_start()
 }
 
 fn starts_with_pronoun(s: &str) -> bool {
@@ -759,6 +779,11 @@ mod tests {
                 &["Ana Silva: speaker", "Johannes Brückner: speaker"],
             ),
             (
+                "a programme's label with the name on the next line",
+                "PROGRAM\n\n13:30  Opening Remarks:\n       Dr. Jane Okoro (President, Harbour Institute)\n\n13:40-14:30  Keynote Speech:\n       Ambassador Tom Ray (Fellow, Sea Centre)",
+                &["Jane Okoro: host", "Tom Ray: keynote"],
+            ),
+            (
                 "attendee who asks",
                 "Participants included Rita Soames, analyst, Harbour Trust. Rita Soames asked why the fund was late.",
                 &["Rita Soames: questioner"],
@@ -766,6 +791,13 @@ mod tests {
         ];
         for (name, text, want) in cases {
             assert_eq!(roles(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "case {name}");
+        }
+    }
+
+    #[test]
+    fn clock_times_before_labels() {
+        for (line, want) in [("13:30  Opening Remarks:", "Opening Remarks:"), ("9.00\u{2013}10.30 Panel", "Panel"), ("13:40 - 14:30 Keynote", "Keynote"), ("2025 Report", "2025 Report"), ("1:3 ratio", "1:3 ratio"), ("Chair: Dr. X", "Chair: Dr. X")] {
+            assert_eq!(super::strip_clock_time(line), want, "{line}");
         }
     }
 
