@@ -778,13 +778,25 @@ fn find_persons(doc: &mut Doc) {
             // several: one addressed the same way before ("Dr." and "Prof." are both
             // academic, "Atty." is not), then the one mentioned most recently
             let class = honorific_class(&t[m.start..m.name_start]);
+            // first, the one whose post, written after a fuller mention, has the word this one
+            // is addressed by: "President Suzuki" is "SUZUKI Haruto (President, IPPS)", not
+            // "Prof. SUZUKI Aya (Professor, …)"
+            let posts: Vec<&str> = t[m.start..m.name_start].split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 2 && w.starts_with(char::is_uppercase)).collect();
+            let described = |c: usize| {
+                !posts.is_empty()
+                    && mentions.iter().enumerate().any(|(j, (mm, _))| {
+                        let after = &t[mm.end..];
+                        let after = after[..after.floor_char_boundary(80)].split('\n').next().unwrap_or("");
+                        assign[j] == Some(c) && (after.starts_with(" (") || after.starts_with(", ")) && posts.iter().any(|p| after.split(|ch: char| !ch.is_alphabetic()).any(|w| w == *p))
+                    })
+            };
             let best = cands
                 .iter()
                 .copied()
                 .max_by_key(|&c| {
                     let earlier = mentions.iter().enumerate().filter(|(j, (mm, _))| assign[*j] == Some(c) && mm.start < m.start);
                     let same_class = class.is_some() && mentions.iter().enumerate().any(|(j, (mm, _))| assign[j] == Some(c) && honorific_class(&t[mm.start..mm.name_start]) == class);
-                    (same_class, earlier.map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0))
+                    (described(c), same_class, earlier.map(|(_, (mm, _))| mm.start + 1).max().unwrap_or(0))
                 })
                 .unwrap_or(cands[0]);
             // an ambiguous bare surname with no earlier mention of any candidate stays ambiguous

@@ -597,7 +597,10 @@ fn pick<'a>(
                             // no item of the list unless a ';' closes the item first
                             && (!gap.contains(" by ") || gap.trim_end().ends_with(" by"))
                             && gap.rfind("behalf").is_none_or(|b| gap[b..].contains(';'));
-                        if !joined {
+                        // "chaired by Dr. Tanaka, Dr. Pryor-Whitcombe described …": a name after
+                        // a comma that a speech verb follows opens the main clause
+                        let main_clause = || !gap.contains(" and ") && !gap.contains(';') && t[p.m.end..].split_whitespace().next().is_some_and(|w| speech_verb(doc, w));
+                        if !joined || main_clause() {
                             break;
                         }
                         out.push(p);
@@ -782,6 +785,11 @@ mod tests {
                 "a programme's label with the name on the next line",
                 "PROGRAM\n\n13:30  Opening Remarks:\n       Dr. Jane Okoro (President, Harbour Institute)\n\n13:40-14:30  Keynote Speech:\n       Ambassador Tom Ray (Fellow, Sea Centre)",
                 &["Jane Okoro: host", "Tom Ray: keynote"],
+            ),
+            (
+                "a chair's name, then the main clause's subject",
+                "The event was held on 3 May 2024. In Session 2, chaired by Dr. Yui Tanaka, Dr. Lachlan Pryor-Whitcombe described the network.",
+                &["Lachlan Pryor-Whitcombe: speaker", "Yui Tanaka: chair"],
             ),
             (
                 "attendee who asks",
