@@ -652,7 +652,15 @@ fn pick<'a>(
             let line = doc.lines.iter().find(|l| l.0 <= cs && ce <= l.1).copied().unwrap_or(s);
             let header = t[line.0..cs].trim().is_empty();
             let end = if header { line.1.min(next_cue.max(ce)) } else { s.1.min(next_cue) };
-            let found: Vec<&PMention> = doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect();
+            let mut found: Vec<&PMention> = doc.pm.iter().filter(|p| p.m.start >= ce && p.m.end <= end).collect();
+            // the list ends where prose goes on: "… and Erik Sandvall, First Secretary of the
+            // Embassy. Several speakers referred to … Gonzalo Errázuriz Montt"
+            if let Some(k) = (1..found.len()).find(|&k| {
+                let gap = &t[found[k - 1].m.end..found[k].m.start];
+                gap.match_indices(". ").any(|(i, _)| gap[i + 2..].split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w.starts_with(char::is_uppercase) && doc.lex.is_common_word(w) && !doc.lex.is_title(w)))
+            }) {
+                found.truncate(k);
+            }
             if found.is_empty() && end == s.1 {
                 // "… the guests who confirmed their attendance. They include A; B; C."
                 if let Some(&(_, next)) = doc.sentences.iter().find(|(_, x)| x.0 >= s.1) {
@@ -790,6 +798,11 @@ mod tests {
                 "a chair's name, then the main clause's subject",
                 "The event was held on 3 May 2024. In Session 2, chaired by Dr. Yui Tanaka, Dr. Lachlan Pryor-Whitcombe described the network.",
                 &["Lachlan Pryor-Whitcombe: speaker", "Yui Tanaka: chair"],
+            ),
+            (
+                "a list of those present ends where prose goes on",
+                "The seminar was held on 3 May 2024. Among those present were Deputy Carmen Pizarro and Erik Sandvall, First Secretary of the Embassy. Several speakers referred to the reform of former Minister Gonzalo Errázuriz.",
+                &["Carmen Pizarro: attendee", "Erik Sandvall: attendee"],
             ),
             (
                 "attendee who asks",
