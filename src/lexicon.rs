@@ -231,8 +231,11 @@ pub struct Lexicon {
     /// the pattern opens with `^`), as one set: a search that ends where the set's
     /// automaton dies, after the first bytes of most texts.
     start_cues: CueSet,
-    /// The other role cues, as one set.
-    other_cues: CueSet,
+    /// The other role cues, in [`ROLE_CUE_SET_PARTS`] sets of neighbours in `role_cues`
+    /// (ascending): a lazy DFA makes a state for each mix of its patterns' partial matches
+    /// that a text shows, and the states of all the cues in one set cost many times those
+    /// of the parts (on reports it has not seen, most of the role stage's time).
+    other_cues: Vec<CueSet>,
     /// The role cues whose pattern may match a part of a line where it does not match the
     /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges) and whose
     /// new matches there can only begin at the part's start (every match does, or `^`, `\A`
@@ -345,7 +348,7 @@ impl Lexicon {
         let starts: Vec<(bool, bool)> = role_cues.iter().map(|c| start_reading(c.re.as_str())).collect();
         let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts[i].0);
         let start_cues = CueSet::new(&role_cues, start, |p| p.to_string());
-        let other_cues = CueSet::new(&role_cues, other, |p| p.to_string());
+        let other_cues = other.chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1)).map(|part| CueSet::new(&role_cues, part.to_vec(), |p| p.to_string())).collect();
         let (edge_start, edge): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).partition(|&i| starts[i].0 || starts[i].1);
         let edge_start_cues = CueSet::new(&role_cues, edge_start, |p| format!("^(?:{p})"));
         let edge_cues = if edge_start_cues.set.is_some() {
@@ -449,7 +452,9 @@ impl Lexicon {
         let mut hits = Vec::new();
         self.start_cues.push_matching(&self.role_cues, text, &mut hits);
         let starting = hits.len();
-        self.other_cues.push_matching(&self.role_cues, text, &mut hits);
+        for part in &self.other_cues {
+            part.push_matching(&self.role_cues, text, &mut hits);
+        }
         if starting > 0 && hits.len() > starting {
             hits.sort_unstable();
         }
@@ -954,6 +959,10 @@ impl Lexicon {
 /// patterns keep making new states over a big corpus, and a cache that fills up is
 /// cleared and its states made again.
 const ROLE_CUE_DFA_CACHE: usize = 32 << 20;
+
+/// How many sets the role cues that may match anywhere are searched with (see
+/// `Lexicon::other_cues`).
+const ROLE_CUE_SET_PARTS: usize = 2;
 
 /// The most times a role cue set holds a counted repetition as counted (see [`CueSet`]).
 const RELAXED_REPETITION: u32 = 3;
