@@ -231,8 +231,11 @@ pub struct Lexicon {
     /// the pattern opens with `^`), as one set: a search that ends where the set's
     /// automaton dies, after the first bytes of most texts.
     start_cues: CueSet,
-    /// The other role cues, as one set.
-    other_cues: CueSet,
+    /// The other role cues, in [`ROLE_CUE_SET_PARTS`] sets of neighbours in `role_cues`
+    /// (ascending): a lazy DFA makes a state for each mix of its patterns' partial matches
+    /// that a text shows, and the states of all the cues in one set cost many times those
+    /// of the parts (on reports it has not seen, most of the role stage's time).
+    other_cues: Vec<CueSet>,
     /// The role cues whose pattern may match a part of a line where it does not match the
     /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges) and whose
     /// new matches there can only begin at the part's start (every match does, or `^`, `\A`
@@ -345,7 +348,7 @@ impl Lexicon {
         let starts: Vec<(bool, bool)> = role_cues.iter().map(|c| start_reading(c.re.as_str())).collect();
         let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts[i].0);
         let start_cues = CueSet::new(&role_cues, start, |p| p.to_string());
-        let other_cues = CueSet::new(&role_cues, other, |p| p.to_string());
+        let other_cues = other.chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1)).map(|part| CueSet::new(&role_cues, part.to_vec(), |p| p.to_string())).collect();
         let (edge_start, edge): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).partition(|&i| starts[i].0 || starts[i].1);
         let edge_start_cues = CueSet::new(&role_cues, edge_start, |p| format!("^(?:{p})"));
         let edge_cues = if edge_start_cues.set.is_some() {
@@ -355,7 +358,7 @@ impl Lexicon {
             let all = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
             CueSet::new(&role_cues, all, |p| p.to_string())
         };
-        let edge_start_cues = if edge_start_cues.set.is_some() { edge_start_cues } else { CueSet { cues: Vec::new(), set: None } };
+        let edge_start_cues = if edge_start_cues.set.is_some() { edge_start_cues } else { CueSet { cues: Vec::new(), set: None, exact: Vec::new() } };
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -449,7 +452,9 @@ impl Lexicon {
         let mut hits = Vec::new();
         self.start_cues.push_matching(&self.role_cues, text, &mut hits);
         let starting = hits.len();
-        self.other_cues.push_matching(&self.role_cues, text, &mut hits);
+        for part in &self.other_cues {
+            part.push_matching(&self.role_cues, text, &mut hits);
+        }
         if starting > 0 && hits.len() > starting {
             hits.sort_unstable();
         }
@@ -652,20 +657,53 @@ fn start_reading(pattern: &str) -> (bool, bool) {
 
 /// Some of the role cues, and their patterns as one set, to learn in one pass which of
 /// them match a text.
+///
+/// The set is built from the patterns with their long counted repetitions made unbounded
+/// (`[^;]{0,200}?` as `[^;]*?`, see [`relax_repetitions`]): a set that matches wherever the
+/// patterns do, and more, with a far smaller automaton (a bounded repetition makes a state
+/// for each count, and the set's lazy DFA a state for each mix of counts it meets). A
+/// pattern so loosened is checked with its own regex where the set says it matches.
 #[derive(Debug, Clone)]
 struct CueSet {
     /// Indices into `role_cues`, ascending.
     cues: Vec<usize>,
-    /// Pattern `k` is made from that of `role_cues[cues[k]]`; `None` when the set does not
-    /// compile (then each cue's own regex is tried).
+    /// Pattern `k` is made from that of `role_cues[cues[k]]` (loosened); `None` when the
+    /// set does not compile (then each cue's own regex is tried).
     set: Option<RegexSet>,
+    /// For pattern `k`, `None` when the set holds it as made, else the regex of the pattern
+    /// as made, which decides.
+    exact: Vec<Option<Regex>>,
 }
 
 impl CueSet {
     /// The set of `cues` with the patterns `pattern` makes of theirs.
     fn new(role_cues: &[RoleCue], cues: Vec<usize>, pattern: impl Fn(&str) -> String) -> CueSet {
-        let set = RegexSetBuilder::new(cues.iter().map(|&i| pattern(role_cues[i].re.as_str()))).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
-        CueSet { cues, set }
+        let patterns: Vec<String> = cues.iter().map(|&i| pattern(role_cues[i].re.as_str())).collect();
+        let cue_regex = |p: &str| RegexBuilder::new(p).case_insensitive(true).multi_line(false).build().ok();
+        let mut exact = Vec::with_capacity(patterns.len());
+        let mut loose = Vec::with_capacity(patterns.len());
+        for p in &patterns {
+            match relax_repetitions(p).and_then(|l| Some((l, cue_regex(p)?))) {
+                Some((l, re)) => {
+                    loose.push(l);
+                    exact.push(Some(re));
+                }
+                None => {
+                    loose.push(p.clone());
+                    exact.push(None);
+                }
+            }
+        }
+        let set = RegexSetBuilder::new(&loose).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok();
+        let set = match set {
+            Some(set) => Some(set),
+            None => {
+                // (as made, the patterns may still compile as a set)
+                exact.iter_mut().for_each(|e| *e = None);
+                RegexSetBuilder::new(&patterns).case_insensitive(true).multi_line(false).dfa_size_limit(ROLE_CUE_DFA_CACHE).build().ok()
+            }
+        };
+        CueSet { cues, set, exact }
     }
 
     /// Appends to `out` the cues (ascending) whose set pattern matches `text`.
@@ -675,10 +713,33 @@ impl CueSet {
             // (most texts match no cue, and a search that stops at the first match costs
             // less than one that looks for all)
             Some(set) if !set.is_match(text) => {}
-            Some(set) => out.extend(set.matches(text).into_iter().map(|k| self.cues[k])),
+            Some(set) => out.extend(set.matches(text).into_iter().filter(|&k| self.exact[k].as_ref().is_none_or(|re| re.is_match(text))).map(|k| self.cues[k])),
             None => out.extend(self.cues.iter().copied().filter(|&i| role_cues[i].re.is_match(text))),
         }
     }
+}
+
+/// `pattern` (read case-insensitively) with every counted repetition of more than
+/// [`RELAXED_REPETITION`] times made unbounded (`x{0,200}?` as `x*?`, `x{1,200}` as
+/// `x+`), written out as a regex; `None` when it has no such repetition (or does not
+/// parse). The result matches wherever `pattern` does.
+fn relax_repetitions(pattern: &str) -> Option<String> {
+    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    fn relax(h: &Hir) -> Hir {
+        match h.kind() {
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => h.clone(),
+            HirKind::Repetition(r) => {
+                let max = r.max.filter(|&m| m <= RELAXED_REPETITION);
+                Hir::repetition(Repetition { min: r.min, max, greedy: r.greedy, sub: Box::new(relax(&r.sub)) })
+            }
+            HirKind::Capture(c) => Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(relax(&c.sub)) }),
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax).collect()),
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).ok()?;
+    let loose = relax(&hir);
+    (loose != hir).then(|| loose.to_string())
 }
 
 /// `pattern` with each `\b` / `\B` made an ASCII word boundary (`(?-u:\b)`): a Unicode
@@ -826,6 +887,24 @@ mod tests {
     }
 
     #[test]
+    fn relaxed_repetitions() {
+        assert_eq!(relax_repetitions(r"\bkeynote\s+by\b"), None);
+        assert_eq!(relax_repetitions(r"a{2,3}"), None);
+        let loose = relax_repetitions(r"\bpanel,[^;]{0,200}?,\s+featured\b").unwrap();
+        let (exact, loose) = (Regex::new(r"(?i)\bpanel,[^;]{0,200}?,\s+featured\b").unwrap(), Regex::new(&loose).unwrap());
+        let far = format!("Panel, {}, featured", "x".repeat(300));
+        assert!(loose.is_match(&far) && !exact.is_match(&far));
+        assert!(loose.is_match("The PANEL, chaired by A, featured B") && exact.is_match("The PANEL, chaired by A, featured B"));
+        // the cue sets, loosened, still find exactly the cues whose regex matches
+        let l = Lexicon::builtin();
+        let text = format!("The panel, {}, featured Dr. Roe. The panel, chaired by Dr. Doe, featured Dr. Zed.", "x".repeat(300));
+        for t in [&text[..], &text[..320], "Questions were asked by Dr. Roe who wanted to know why"] {
+            let own: Vec<usize> = (0..l.role_cues.len()).filter(|&i| l.role_cues[i].re.is_match(t)).collect();
+            assert_eq!(l.role_cues_matching(t), own, "{t}");
+        }
+    }
+
+    #[test]
     fn start_reading_patterns() {
         assert_eq!(start_reading(r"^\s*chair\s*:"), (true, true));
         assert_eq!(start_reading(r"^\s*keynote\s*$|^\s*panel\b"), (true, false));
@@ -880,3 +959,10 @@ impl Lexicon {
 /// patterns keep making new states over a big corpus, and a cache that fills up is
 /// cleared and its states made again.
 const ROLE_CUE_DFA_CACHE: usize = 32 << 20;
+
+/// How many sets the role cues that may match anywhere are searched with (see
+/// `Lexicon::other_cues`).
+const ROLE_CUE_SET_PARTS: usize = 2;
+
+/// The most times a role cue set holds a counted repetition as counted (see [`CueSet`]).
+const RELAXED_REPETITION: u32 = 3;

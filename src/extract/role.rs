@@ -146,9 +146,12 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let line_span = doc.lines[li];
         let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, (s != line_span).then_some(sent), s.0 == line_span.0).into_iter());
         let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
+        // (the next cue bounds only a list: without a list cue here, the line's other cues
+        // are not looked for)
+        let lists = hits.iter().any(|(cue, _)| cue.target == CueTarget::List);
         let line_cues: Vec<usize> = if s == line_span {
             cue_starts.clone()
-        } else if line_span.0 == s.0 {
+        } else if line_span.0 == s.0 && lists {
             cue_matches(doc, line_span, line_hits.iter().copied()).iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect()
         } else {
             Vec::new()
@@ -560,7 +563,8 @@ fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -
         .collect()
 }
 
-/// Chooses the persons a cue applies to.
+/// Chooses the persons a cue applies to. `next_cue`, where the next cue of the sentence or
+/// line begins, bounds a list (and is read for nothing else).
 #[allow(clippy::too_many_arguments)]
 fn pick<'a>(
     doc: &'a Doc,
