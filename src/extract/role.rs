@@ -542,13 +542,23 @@ fn clause_subjects<'a>(doc: &Doc, persons: &[&'a PMention], s: (usize, usize)) -
             return vec![p];
         }
     }
+    // a later clause's own subject: "… Guðmundsdóttir explained that …, and Katrin Mæhle
+    // called for …", "… while Lindström-Nyberg presented …"
+    let later = persons.iter().copied().filter(|p| {
+        p.m.start > v && {
+            let before = t[s.0..p.m.start].trim_end();
+            (before.ends_with(", and") || before.ends_with("; and") || before.ends_with(';') || before.ends_with(", while") || before.ends_with(", whereas"))
+                && t[p.m.end..].split_whitespace().next().is_some_and(|w| speech_verb(doc, w))
+        }
+    });
     persons
         .iter()
         .copied()
         .filter(|p| p.m.end <= v)
+        .chain(later)
         .filter(|p| {
             // the antecedent of "who": "… opened with Staatssekretär Brückner, who said"
-            if t[p.m.end..v].trim_start_matches(',').trim() == "who" {
+            if t.get(p.m.end..v).is_some_and(|g| g.trim_start_matches(',').trim() == "who") {
                 return true;
             }
             // not the object of "thanked X", "asked X", "invited X", "according to"
@@ -807,6 +817,11 @@ mod tests {
                 "a list of those present ends where prose goes on",
                 "The seminar was held on 3 May 2024. Among those present were Deputy Carmen Pizarro and Erik Sandvall, First Secretary of the Embassy. Several speakers referred to the reform of former Minister Gonzalo Errázuriz.",
                 &["Carmen Pizarro: attendee", "Erik Sandvall: attendee"],
+            ),
+            (
+                "a later clause's own subject in an open debate",
+                "The dialogue was held on 9 October 2025.\n\nDebate\n\nIn the open debate, three participants took the floor. Dr. Ana Silva asked whether the budget held. Þórdís Guðmundsdóttir explained that a roadmap was ready, and Katrin Mæhle called for training agreements.",
+                &["Ana Silva: questioner", "Katrin Mæhle: questioner", "Þórdís Guðmundsdóttir: questioner"],
             ),
             (
                 "attendee who asks",
