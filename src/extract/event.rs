@@ -69,16 +69,24 @@ fn res() -> &'static Res {
             join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
             quote_marks: AhoCorasick::new(["\"", "'"]).expect("valid marks"),
             title_field: LineStart::new(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
+            // (before its opening quote: "on the subject of", white space, ":", white space,
+            // "the", white space)
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
-            ),
+            )
+            .holding(QUOTE_MARKS, 6),
             venue_field: LineStart::new(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
-            held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"]),
+            // (before the venue word: "at", "the" and five words, each followed by white space)
+            held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"])
+                .holding(&["Hotel", "Centre", "Center", "Hall", "Auditorium", "Club", "House", "Palace", "Plaza", "Theatre", "Theater", "Zaal", "Room"], 7),
             date_field: LineStart::new(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
             dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
             event_quoted: WordStart::new(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#,
                 &["seminar", "conference", "webinar", "symposium", "roundtable", "round-table", "workshop", "lecture", "dialogue", "forum", "panel", "discussion", "debate", "meeting"],
-            ),
+            )
+            // (before its opening quote: "panel discussion", "entitled", "the", each followed
+            // by white space)
+            .holding(QUOTE_MARKS, 4),
             quoted: r(r#""([^"]{10,200})""#),
             in_place: WordStart::new(IN_PLACE_RE, &["in"]),
             talk_title: WordStart::new(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#,
@@ -87,6 +95,9 @@ fn res() -> &'static Res {
         }
     })
 }
+
+/// The marks a quoted title opens with.
+const QUOTE_MARKS: &[&str] = &["\"", "'"];
 
 /// "in" and a place of one to three capitalised words (the place is group 1).
 const IN_PLACE_RE: &str = r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})";
@@ -237,7 +248,10 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let head = &t[..head_end];
     // (the text with its ASCII letters lower-cased, once: see `lower`)
     let ascii_lower = t.to_ascii_lowercase();
-    let lower = |(a, b): Span| lower_case(t, &ascii_lower, (a, b));
+    // (every use of `lower` looks for lower-case ASCII words: the words below and the
+    // event-kind words, when they are ASCII)
+    let ascii_words = lex.event_kinds.iter().all(|(w, _)| w.is_ascii());
+    let lower = |(a, b): Span| lower_case(t, &ascii_lower, (a, b), ascii_words);
 
     // title: a header field, a quoted title after "titled"/"theme", a quoted title after an
     // event word ("seminar on the 'The Current Status …'"), a quoted phrase, else the first
@@ -484,6 +498,10 @@ struct WordStart {
     words: Vec<String>,
     /// A search for `words`.
     starts: AhoCorasick,
+    /// Literals one of which every match holds after its start word, with at most so many
+    /// runs of white space (`\s`) between the match's start and it (see
+    /// [`WordStart::holding`]).
+    holds: Option<(AhoCorasick, usize)>,
 }
 
 impl WordStart {
@@ -495,21 +513,73 @@ impl WordStart {
             anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid event regex"),
             starts: AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).match_kind(aho_corasick::MatchKind::LeftmostFirst).prefilter(false).ascii_case_insensitive(ci).build(&forms).expect("valid word list"),
             words: forms,
+            holds: None,
         }
+    }
+
+    /// The same search, for a pattern every match of which holds one of `literals` (as
+    /// written, case and all) after its start word, with at most `runs` runs of white space
+    /// between the match's start and that literal: a match then begins only in the stretch
+    /// of at most `runs` runs before a place where one of them occurs, and the start words are
+    /// looked for only there (the literals are found with a prefilter, where the start words'
+    /// automaton reads every byte). No two places of the literals may overlap (no literal
+    /// ends with the start of one), so that a search finds them all.
+    fn holding(self, literals: &[&str], runs: usize) -> WordStart {
+        let overlap = |a: &str, b: &str| (1..a.len()).any(|i| b.as_bytes().starts_with(&a.as_bytes()[i..])) || a.contains(b) && a != b;
+        assert!(!literals.iter().any(|a| literals.iter().any(|b| overlap(a, b))), "literals that do not overlap");
+        let literals = AhoCorasick::new(literals).expect("valid literals");
+        WordStart { holds: Some((literals, runs)), ..self }
+    }
+
+    /// The stretches of `hay` where a match may begin, ascending and apart: all of it, or
+    /// for a pattern with literals (see [`WordStart::holding`]) the bytes before each place
+    /// where one begins, back to the last run of white space allowed.
+    fn stretches<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + use<'s, 'h> {
+        let mut whole = self.holds.is_none().then_some((0, hay.len()));
+        let mut places = self.holds.as_ref().map(|(literals, runs)| literals.find_iter(hay).map(|m| (runs_before(hay, m.start(), *runs), m.start())));
+        let mut next: Option<(usize, usize)> = None;
+        std::iter::from_fn(move || {
+            if let Some(all) = whole.take() {
+                return Some(all);
+            }
+            let places = places.as_mut()?;
+            let mut stretch = next.take().or_else(|| places.next())?;
+            for (a, b) in places.by_ref() {
+                if a <= stretch.1 {
+                    stretch.1 = b;
+                } else {
+                    next = Some((a, b));
+                    break;
+                }
+            }
+            Some(stretch)
+        })
     }
 
     /// Where a match may start in `hay`, ascending: where one of `starts` begins at a word
     /// boundary (the words begin with a letter, so after a non-word character). The search
     /// goes on from the byte after each word found, so no start inside another is missed.
+    /// Only the stretches of [`WordStart::stretches`] are searched, for the start words that
+    /// begin there.
     fn candidates<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = usize> + use<'s, 'h> {
-        let mut from = 0;
-        std::iter::from_fn(move || loop {
-            let m = self.starts.find(aho_corasick::Input::new(hay).span(from..hay.len()))?;
-            let p = m.start();
-            from = p + 1;
-            if !after_word(hay, p) {
-                return Some(p);
-            }
+        let longest = self.words.iter().map(String::len).max().unwrap_or(0);
+        self.stretches(hay).flat_map(move |(a, b)| {
+            let mut from = a;
+            let end = (b + longest).min(hay.len());
+            std::iter::from_fn(move || loop {
+                if from >= b {
+                    return None;
+                }
+                let m = self.starts.find(aho_corasick::Input::new(hay).span(from..end))?;
+                let p = m.start();
+                if p >= b {
+                    return None;
+                }
+                from = p + 1;
+                if !after_word(hay, p) {
+                    return Some(p);
+                }
+            })
         })
     }
 
@@ -779,6 +849,24 @@ impl LineStart {
     }
 }
 
+/// The first byte of `hay` from which at most `runs` runs of white space (`\s`, that is
+/// `char::is_whitespace`) lie before byte `end`.
+fn runs_before(hay: &str, end: usize, runs: usize) -> usize {
+    let mut seen = 0;
+    let mut in_space = false;
+    for (i, c) in hay[..end].char_indices().rev() {
+        let space = c.is_whitespace();
+        if space && !in_space {
+            seen += 1;
+            if seen > runs {
+                return i + c.len_utf8();
+            }
+        }
+        in_space = space;
+    }
+    0
+}
+
 /// Whether a word character (`\w`) comes right before byte `p` of `hay`.
 fn after_word(hay: &str, p: usize) -> bool {
     match hay.as_bytes()[..p].last() {
@@ -847,13 +935,27 @@ fn is_country(p: &str, lex: &crate::Lexicon) -> bool {
 }
 
 /// `t[a..b].to_lowercase()`, borrowed from `ascii_lower` (`t.to_ascii_lowercase()`, which
-/// keeps every byte offset) when that part of `t` is ASCII, where the two agree.
-fn lower_case<'t>(t: &str, ascii_lower: &'t str, (a, b): Span) -> std::borrow::Cow<'t, str> {
-    if t.as_bytes()[a..b].is_ascii() {
+/// keeps every byte offset) when that part of `t` is ASCII, where the two agree. With
+/// `ascii_words` (the lower-cased text is only searched for ASCII words, and only the order
+/// of the places found counts) it is borrowed as well when no char of that part lower-cases
+/// to one holding an ASCII char: the two then hold the same runs of ASCII chars, in the same
+/// order, between chars outside ASCII.
+fn lower_case<'t>(t: &str, ascii_lower: &'t str, (a, b): Span, ascii_words: bool) -> std::borrow::Cow<'t, str> {
+    let part = &t.as_bytes()[a..b];
+    if part.is_ascii() || ascii_words && !lowers_to_ascii(part) {
         std::borrow::Cow::Borrowed(&ascii_lower[a..b])
     } else {
         std::borrow::Cow::Owned(t[a..b].to_lowercase())
     }
+}
+
+/// The chars outside ASCII whose lower case holds an ASCII char (`İ` lower-cases to `i` and a
+/// combining dot, the Kelvin sign to `k`), in UTF-8.
+const LOWER_TO_ASCII: &[&[u8]] = &["\u{130}".as_bytes(), "\u{212A}".as_bytes()];
+
+/// Whether the UTF-8 text `part` holds one of [`LOWER_TO_ASCII`].
+fn lowers_to_ascii(part: &[u8]) -> bool {
+    LOWER_TO_ASCII.iter().any(|c| part.windows(c.len()).any(|w| w == *c))
 }
 
 fn is_country_like(p: &str) -> bool {
@@ -1023,6 +1125,9 @@ mod tests {
             "on the theme of \"Security in the Gulf Region\"; entitled 'Futures'; Theme: \"Ocean Governance Today\"",
             "a meeting about \"short\" then a Workshop titled \"The Next Ten Years of It\"\u{a0}and the ROUND-TABLE on 'Ports and Cities'",
             "at the Łódź Conference Centre; in Dębski Hall; atThe Hall; in  the   Old Town Hall Annex",
+            "on  the\u{2003}subject\tof :\n the \"Long Enough Title\"; titled\u{a0}: 'Six Ch' under the title 'x' then 'A Real Title Here'",
+            "at the Grand Old Royal Imperial Kyiv Hotel; at the A B C D E F Hotel; in\u{2003}the Hallmark Hall, Panel  discussion  entitled  the  'Ports of Call'",
+            "a talk on the topic of \"Water Rights Today\" and a speech   about   'Far Away Places' with the Room",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1127,6 +1232,18 @@ mod tests {
         for t in ["", "no kind here", "a panel discussion and a seminar", "the round-table, then a roundtable talk", "xx panel discussion", "workshop seminar", "a lecture on a conference"] {
             assert_eq!(first(lex.first_event_kind_positions(t)), first(lex.event_kind_positions(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn lower_case_to_ascii() {
+        let want: Vec<char> = (0x80..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        let listed: Vec<char> = LOWER_TO_ASCII.iter().flat_map(|c| std::str::from_utf8(c).unwrap().chars()).collect();
+        assert_eq!(want, listed);
+        let t = "Déjà VU: the SEMINAR İN Łódź, \u{212A}ITE Talk";
+        let l = t.to_ascii_lowercase();
+        assert!(lower_case(t, &l, (0, 12), true).contains("vu"));
+        assert_eq!(lower_case(t, &l, (0, 12), false), t[..12].to_lowercase());
+        assert_eq!(lower_case(t, &l, (0, t.len()), true), t.to_lowercase());
     }
 
     #[test]
