@@ -172,7 +172,6 @@ impl Date {
     }
 }
 
-/// Dates in a piece of text, in order, with their byte start.
 /// A quoted phrase that can be a title, not a quoted remark: it starts with a capital and
 /// does not end a sentence ("Pakistan-Russia Cooperation in Non-Traditional Security", not
 /// "diversification is no longer optional.").
@@ -181,7 +180,45 @@ fn looks_like_title(q: &str) -> bool {
     q.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !q.ends_with(['.', '!', '?', ','])
 }
 
+/// Dates in a piece of text, in order, with their byte start.
 fn dates_in(s: &str) -> Vec<(usize, Date)> {
+    let digits = DigitStart::candidates(s);
+    let months = MonthStart::candidates(s);
+    // (the regexes are tried only where their dates may begin: see `dates_at`)
+    let days: Vec<usize> = digits.iter().copied().filter(|&p| month_within(s, p, &months, DAY_TO_MONTH)).collect();
+    let months: Vec<usize> = months.into_iter().filter(|&q| number_after_month(s, q)).collect();
+    dates_at(s, &digits, &days, &months)
+}
+
+/// The most chars other than white space between the start of a date that begins with its
+/// day and its month's name: the day, "th", a range ("-5th", "and 5th"), a comma and "of".
+const DAY_TO_MONTH: usize = 14;
+
+/// Whether one of `months` (ascending) comes after byte `p` of `s` with at most `limit` chars
+/// other than white space between.
+fn month_within(s: &str, p: usize, months: &[usize], limit: usize) -> bool {
+    let k = months.partition_point(|&q| q <= p);
+    months.get(k).is_some_and(|&q| s[p..q].chars().filter(|c| !c.is_whitespace()).take(limit + 1).count() <= limit)
+}
+
+/// Whether a number follows the month's name at byte `q` of `s` as a date that begins with
+/// its month has it: the name (all of its run of ASCII letters, as a char other than `.`,
+/// `,` and white space ends no such date's name), perhaps `.` and `,`, white space, then a
+/// char that may be a digit (`\d`, of which `char::is_numeric` holds).
+fn number_after_month(s: &str, q: usize) -> bool {
+    let rest = s[q..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let number = rest.trim_start_matches(char::is_whitespace);
+    number.len() < rest.len() && number.chars().next().is_some_and(char::is_numeric)
+}
+
+/// The dates of [`dates_in`] with the date regexes tried at `digits` ([`DigitStart::candidates`]
+/// of `s`), `days` (those of them with a month's name after them no further than a date that
+/// begins with its day has it) and `months` ([`MonthStart::candidates`] of `s` with a number
+/// after them as a date that begins with its month has it): each list holds every place
+/// where its regexes match.
+fn dates_at(s: &str, digits: &[usize], days: &[usize], months: &[usize]) -> Vec<(usize, Date)> {
     let r = res();
     let mut out: Vec<(usize, usize, Date)> = Vec::new();
     let valid = |y: i32, m: u32, d: u32| (1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
@@ -190,44 +227,42 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             out.push((a, b, d));
         }
     };
-    let digits = DigitStart::candidates(s);
-    for (at, c) in r.iso.captures_at(s, &digits) {
+    for (at, c) in r.iso.captures_at(s, digits) {
         let (y, m, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.dmy.captures_at(s, &digits) {
+    for (at, c) in r.dmy.captures_at(s, days) {
         let (d, m, y) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    let months = MonthStart::candidates(s);
-    for (at, c) in r.mdy.captures_at(s, &months) {
+    for (at, c) in r.mdy.captures_at(s, months) {
         let (m, d, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.dm.captures_at(s, &digits) {
+    for (at, c) in r.dm.captures_at(s, days) {
         let (d, m) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.md.captures_at(s, &months) {
+    for (at, c) in r.md.captures_at(s, months) {
         let (m, d) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 && !c[1].eq_ignore_ascii_case("may") {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.my.captures_at(s, &months) {
+    for (at, c) in r.my.captures_at(s, months) {
         let (m, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if m > 0 && (1900..=2100).contains(&y) {
             let g = c.get(0).expect("match");
@@ -501,7 +536,7 @@ struct WordStart {
     /// Literals one of which every match holds after its start word, with at most so many
     /// runs of white space (`\s`) between the match's start and it (see
     /// [`WordStart::holding`]).
-    holds: Option<(AhoCorasick, usize)>,
+    holds: Option<(Regex, usize)>,
 }
 
 impl WordStart {
@@ -521,14 +556,14 @@ impl WordStart {
     /// written, case and all) after its start word, with at most `runs` runs of white space
     /// between the match's start and that literal: a match then begins only in the stretch
     /// of at most `runs` runs before a place where one of them occurs, and the start words are
-    /// looked for only there (the literals are found with a prefilter, where the start words'
-    /// automaton reads every byte). No two places of the literals may overlap (no literal
-    /// ends with the start of one), so that a search finds them all.
+    /// looked for only there (the literals are found by a vectorised search, where the start
+    /// words' automaton reads every byte). No two places of the literals may overlap (no
+    /// literal ends with the start of one or holds another), so that a search finds them all.
     fn holding(self, literals: &[&str], runs: usize) -> WordStart {
         let overlap = |a: &str, b: &str| (1..a.len()).any(|i| b.as_bytes().starts_with(&a.as_bytes()[i..])) || a.contains(b) && a != b;
         assert!(!literals.iter().any(|a| literals.iter().any(|b| overlap(a, b))), "literals that do not overlap");
-        let literals = AhoCorasick::new(literals).expect("valid literals");
-        WordStart { holds: Some((literals, runs)), ..self }
+        let alternation = literals.iter().map(|l| regex::escape(l)).collect::<Vec<_>>().join("|");
+        WordStart { holds: Some((Regex::new(&alternation).expect("valid literals"), runs)), ..self }
     }
 
     /// The stretches of `hay` where a match may begin, ascending and apart: all of it, or
@@ -536,19 +571,24 @@ impl WordStart {
     /// where one begins, back to the last run of white space allowed.
     fn stretches<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + use<'s, 'h> {
         let mut whole = self.holds.is_none().then_some((0, hay.len()));
-        let mut places = self.holds.as_ref().map(|(literals, runs)| literals.find_iter(hay).map(|m| (runs_before(hay, m.start(), *runs), m.start())));
+        let mut places = self.holds.as_ref().map(|(literals, runs)| (literals.find_iter(hay), *runs));
         let mut next: Option<(usize, usize)> = None;
         std::iter::from_fn(move || {
             if let Some(all) = whole.take() {
                 return Some(all);
             }
-            let places = places.as_mut()?;
-            let mut stretch = next.take().or_else(|| places.next())?;
-            for (a, b) in places.by_ref() {
-                if a <= stretch.1 {
-                    stretch.1 = b;
+            let (places, runs) = places.as_mut()?;
+            let mut stretch = match next.take() {
+                Some(stretch) => stretch,
+                None => places.next().map(|m| (runs_before(hay, m.start(), *runs, 0), m.start()))?,
+            };
+            for m in places.by_ref() {
+                // (read back no further than the stretch so far, which it joins if it reaches)
+                let from = runs_before(hay, m.start(), *runs, stretch.1);
+                if from <= stretch.1 {
+                    stretch.1 = m.start();
                 } else {
-                    next = Some((a, b));
+                    next = Some((from, m.start()));
                     break;
                 }
             }
@@ -850,21 +890,26 @@ impl LineStart {
 }
 
 /// The first byte of `hay` from which at most `runs` runs of white space (`\s`, that is
-/// `char::is_whitespace`) lie before byte `end`.
-fn runs_before(hay: &str, end: usize, runs: usize) -> usize {
-    let mut seen = 0;
-    let mut in_space = false;
-    for (i, c) in hay[..end].char_indices().rev() {
+/// `char::is_whitespace`) lie before byte `end`, or `floor` (a char boundary) when that
+/// comes later: the text is read back from `end` no further than `floor`.
+fn runs_before(hay: &str, end: usize, runs: usize, floor: usize) -> usize {
+    let (mut at, mut seen, mut in_space) = (end, 0, false);
+    while at > floor {
+        let c = match hay.as_bytes()[at - 1] {
+            b if b.is_ascii() => char::from(b),
+            _ => hay[..at].chars().next_back().expect("a char"),
+        };
         let space = c.is_whitespace();
         if space && !in_space {
             seen += 1;
             if seen > runs {
-                return i + c.len_utf8();
+                return at;
             }
         }
         in_space = space;
+        at -= c.len_utf8();
     }
-    0
+    floor
 }
 
 /// Whether a word character (`\w`) comes right before byte `p` of `hay`.
@@ -1061,6 +1106,33 @@ mod tests {
         }
     }
 
+    /// The dates found trying the date regexes only where a date may begin are those found
+    /// trying them at every candidate.
+    #[test]
+    fn dates_where_they_may_begin() {
+        let mut texts: Vec<String> = [
+            "On 5 March 2020 and 2024-12-10, the 12th of May 2019; 3rd-4th June, 2021, 1st and 2nd of  May 2024, 10 to 11\u{a0}May 2025",
+            "May 5, 2020 and March 2021; Sept. 3rd, 2022, JANUARY 12 Mayor 3 Jan 5th 2019 of Dec, 2018 Dec.,\u{2003}2017 March\u{663} 2020",
+            "5 & 6 May 2020, 7, June 2021 8\x0BJuly 2022 12 people in March 5 May. Maybe 6 Mayé 2020 and 31st, and of March",
+            "\u{663} - 5 March 2020, then 9 of April 2020 and 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 May 2021",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 8);
+        for t in &texts {
+            let (digits, months) = (DigitStart::candidates(t), MonthStart::candidates(t));
+            assert_eq!(dates_in(t), dates_at(t, &digits, &digits, &months), "{t}");
+        }
+    }
+
     #[test]
     fn word_forms_cover_the_regex() {
         assert_eq!(case_forms("hosts"), ["hosts", "hostſ", "hoſts", "hoſtſ"]);
@@ -1231,6 +1303,24 @@ mod tests {
         let first = |v: Vec<Option<usize>>| v.iter().enumerate().filter_map(|(i, p)| p.map(|p| (p, &lex.event_kinds[i].1))).min();
         for t in ["", "no kind here", "a panel discussion and a seminar", "the round-table, then a roundtable talk", "xx panel discussion", "workshop seminar", "a lecture on a conference"] {
             assert_eq!(first(lex.first_event_kind_positions(t)), first(lex.event_kind_positions(t)), "{t}");
+        }
+    }
+
+    /// [`runs_before`] finds the first byte from which so many runs of white space lie
+    /// before the end, counted the slow way.
+    #[test]
+    fn runs_of_white_space_before() {
+        let runs_in = |s: &str| s.chars().zip(std::iter::once(None).chain(s.chars().map(Some))).filter(|&(c, before)| c.is_whitespace() && !before.is_some_and(char::is_whitespace)).count();
+        for t in ["", "a", " ", "on  the\u{2003}subject\tof :\n the \"", "a b\u{a0}\u{a0}c  d\u{85}é f", "  x  "] {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &end in &bounds {
+                for &floor in bounds.iter().filter(|&&f| f <= end) {
+                    for runs in 0..5 {
+                        let want = bounds.iter().copied().filter(|&p| p <= end && runs_in(&t[p..end]) <= runs).min().unwrap().max(floor);
+                        assert_eq!(runs_before(t, end, runs, floor), want, "{t:?} {end} {runs} {floor}");
+                    }
+                }
+            }
         }
     }
 
