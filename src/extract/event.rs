@@ -122,6 +122,23 @@ fn title_in(m: &str) -> (usize, usize) {
     (open + 1, m.len() - 1)
 }
 
+/// The span in a match of `Res::event_quoted` of its group 1, taken from the match: from
+/// after its first quote mark (the words before it hold none) to the closing mark, which the
+/// match's last char follows (a char that is no word char), or which is that last char when
+/// the match ends the text (`at_end`). Of the two, the regex takes the shorter title when
+/// both read: the mark before a last mark closes it when the title before it has six chars.
+fn event_title_in(m: &str, at_end: bool) -> (usize, usize) {
+    let open = m.find(['"', '\'']).expect("an opening mark") + 1;
+    let last = m.char_indices().next_back().expect("a char").0;
+    let is_mark = |c: char| c == '"' || c == '\'';
+    let closes_before_last = m[open..last].ends_with(is_mark) && m[open..last - 1].chars().count() >= 6;
+    if at_end && m[last..].starts_with(is_mark) && !closes_before_last {
+        (open, last)
+    } else {
+        (open, last - 1)
+    }
+}
+
 /// Where group 1 of a match of `Res::held_at` begins in the match: after "at" or "in", its
 /// white space (`\s` is `char::is_whitespace`) and "the" with its white space, which the
 /// optional group takes whenever they are there (the venue's words begin with a capital).
@@ -315,8 +332,9 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     } else if let Some((a, b)) = r.titled.first(title_zone) {
         let (ta, tb) = title_in(&title_zone[a..b]);
         ev.title = Some(title_zone[a + ta..a + tb].trim().trim_end_matches(',').to_string());
-    } else if let Some((_, c)) = r.event_quoted.captures(title_zone) {
-        ev.title = Some(c[1].trim().to_string());
+    } else if let Some((a, b)) = r.event_quoted.first(title_zone) {
+        let (ta, tb) = event_title_in(&title_zone[a..b], b == title_zone.len());
+        ev.title = Some(title_zone[a + ta..a + tb].trim().to_string());
     } else if let Some(q) = r.quoted.find_iter(head).map(|m| quoted_text(m.as_str()).to_string()).find(|q| looks_like_title(q)) {
         ev.title = Some(q);
     } else {
@@ -674,6 +692,7 @@ impl WordStart {
 
     /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
     /// offset its positions are relative to.
+    #[cfg_attr(not(test), allow(dead_code))]
     fn captures_iter<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h> {
         let mut from = 0;
         self.candidates(hay).filter_map(move |p| {
@@ -685,12 +704,6 @@ impl WordStart {
             from = p + c.get(0).expect("match").end();
             Some((p, c))
         })
-    }
-
-    /// The first match's captures (what `captures` finds), with the offset its positions
-    /// are relative to.
-    fn captures<'h>(&self, hay: &'h str) -> Option<(usize, regex::Captures<'h>)> {
-        self.captures_iter(hay).next()
     }
 }
 
@@ -1316,6 +1329,11 @@ mod tests {
             "on the theme of \"Security in the Gulf Region\"; entitled 'Futures, Today,'; Theme: \" Ocean Governance Today \"",
             "at  the\u{2003}Łódź Conference Centre; in thereal Hall; in the  Old Town Hall Annex; at Them Hall; in the\u{a0}Hotel Lux",
             "speech   about   'Far Away Places' with the Room; a paper on the topic of \"Water Rights Today\" and remarks 'x' 'Long Enough'",
+            "a seminar on 'abc'defgh' x, a forum on \"Trade's Future\"; the panel  discussion about the 'Sea Lanes''",
+            "a seminar on 'abcdefg''",
+            "a workshop on \"abcdefgh\"",
+            "a meeting about 'abcde''",
+            "a debate on 'Ports and Cities'é",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1327,11 +1345,16 @@ mod tests {
                 }
             }
         }
-        for (ws, group) in [(&r.titled, title_in as fn(&str) -> (usize, usize)), (&r.talk_title, title_in), (&r.held_at, |m: &str| (venue_in(m), m.len()))] {
+        for (ws, group) in [
+            (&r.titled, (|m, _| title_in(m)) as fn(&str, bool) -> (usize, usize)),
+            (&r.talk_title, |m, _| title_in(m)),
+            (&r.held_at, |m, _| (venue_in(m), m.len())),
+            (&r.event_quoted, event_title_in),
+        ] {
             let re = Regex::new(ws.pattern).unwrap();
             for t in &texts {
                 let want: Vec<(usize, usize)> = re.captures_iter(t).map(|c| c.get(1).map(|g| (g.start(), g.end())).unwrap()).collect();
-                let got: Vec<(usize, usize)> = ws.find_iter(t).into_iter().map(|(a, b)| group(&t[a..b])).zip(ws.find_iter(t)).map(|((ga, gb), (a, _))| (a + ga, a + gb)).collect();
+                let got: Vec<(usize, usize)> = ws.find_iter(t).into_iter().map(|(a, b)| (a, group(&t[a..b], b == t.len()))).map(|(a, (ga, gb))| (a + ga, a + gb)).collect();
                 assert_eq!(got, want, "{} in {t}", ws.pattern);
                 assert_eq!(ws.first(t), re.find(t).map(|m| (m.start(), m.end())), "{} in {t}", ws.pattern);
             }
