@@ -248,6 +248,10 @@ pub struct Lexicon {
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
     event_kind_matcher: AhoCorasick,
+    /// A vectorised search for the `event_kinds` words, leftmost first (`None` when there are
+    /// too many words for one, or the machine has none): where the first of them begins, found
+    /// at a fraction of the automaton's cost.
+    event_kind_starts: Option<aho_corasick::packed::Searcher>,
     /// Every word of the word sets (as stored there), the "-ing" forms of the speech verbs
     /// and the abbreviations, with the lists it is in.
     classes: HashMap<Box<[u8]>, WordClasses>,
@@ -367,6 +371,11 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(event_kinds.iter().map(|(w, _)| w))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
+        let event_kind_starts = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(event_kinds.iter().map(|(w, _)| w))
+            .build();
 
         let topics = lines("topics.txt");
         let topic_matcher = AhoCorasickBuilder::new()
@@ -442,6 +451,7 @@ impl Lexicon {
             edge_cues,
             event_kinds,
             event_kind_matcher,
+            event_kind_starts,
             classes,
         })
     }
@@ -501,7 +511,10 @@ impl Lexicon {
 
     /// True when `text` contains one of the `event_kinds` words.
     pub fn mentions_event_kind(&self, text: &str) -> bool {
-        self.event_kind_matcher.is_match(text)
+        match &self.event_kind_starts {
+            Some(starts) => starts.find(text).is_some(),
+            None => self.event_kind_matcher.is_match(text),
+        }
     }
 
     /// True when `word` (without its dot) is an abbreviation that does not end a sentence:
@@ -936,6 +949,11 @@ impl Lexicon {
     /// of them begins in `text`, the others `None`: all that the first kind named in `text`
     /// takes, found without searching the rest of it.
     pub fn first_event_kind_positions(&self, text: &str) -> Vec<Option<usize>> {
+        if let Some(starts) = &self.event_kind_starts {
+            // (the leftmost match begins where the first word does)
+            let start = starts.find(text).map(|m| m.start());
+            return self.event_kinds.iter().map(|(w, _)| start.filter(|&p| text[p..].starts_with(w.as_str()))).collect();
+        }
         let longest = self.event_kinds.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
         let mut first = vec![None; self.event_kinds.len()];
         let mut start = usize::MAX;

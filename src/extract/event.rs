@@ -69,16 +69,24 @@ fn res() -> &'static Res {
             join_word: AhoCorasickBuilder::new().ascii_case_insensitive(true).build(["join"]).expect("valid word"),
             quote_marks: AhoCorasick::new(["\"", "'"]).expect("valid marks"),
             title_field: LineStart::new(r"(?im)^\s*(?:title|event|topic|theme)\s*:\s*(.+)$"),
+            // (before its opening quote: "on the subject of", white space, ":", white space,
+            // "the", white space)
             titled: WordStart::new(r#"(?i)\b(?:titled|entitled|title[d]?:?|theme(?:d)?:?|on\s+the\s+theme\s+of|on\s+the\s+topic\s+of|on\s+the\s+subject\s+of|under\s+the\s+title)\s*:?\s*(?:the\s+)?["']([^"']{6,200})["']"#,
                 &["titled", "entitled", "title", "theme", "on", "under"],
-            ),
+            )
+            .holding(QUOTE_MARKS, 6),
             venue_field: LineStart::new(r"(?im)^\s*(?:venue|location|place)\s*:\s*(.+)$"),
-            held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"]),
+            // (before the venue word: "at", "the" and five words, each followed by white space)
+            held_at: WordStart::new(r"\b(?:at|in)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}'\-]*\s+){0,5}(?:Hotel|Centre|Center|Hall|Auditorium|Club|House|Palace|Plaza|Theatre|Theater|Zaal|Room)(?:\s+[\p{Lu}][\p{L}'\-]*){0,3})", &["at", "in"])
+                .holding(&["Hotel", "Centre", "Center", "Hall", "Auditorium", "Club", "House", "Palace", "Plaza", "Theatre", "Theater", "Zaal", "Room"], 7),
             date_field: LineStart::new(r"(?im)^\s*(?:event\s+)?date\s*[:\-]?\s*(.+)$"),
             dateline: r(r"^\s*([\p{Lu}][\p{Lu}\s]{2,30}),\s*\(([^()]{3,80})\)"),
             event_quoted: WordStart::new(r#"(?i)\b(?:seminar|conference|webinar|symposium|roundtable|round-table|workshop|lecture|dialogue|forum|panel\s+discussion|discussion|debate|meeting)\s+(?:on|about|titled|entitled|themed)\s+(?:the\s+)?["']([^"]{6,200}?)["'](?:\W|$)"#,
                 &["seminar", "conference", "webinar", "symposium", "roundtable", "round-table", "workshop", "lecture", "dialogue", "forum", "panel", "discussion", "debate", "meeting"],
-            ),
+            )
+            // (before its opening quote: "panel discussion", "entitled", "the", each followed
+            // by white space)
+            .holding(QUOTE_MARKS, 4),
             quoted: r(r#""([^"]{10,200})""#),
             in_place: WordStart::new(IN_PLACE_RE, &["in"]),
             talk_title: WordStart::new(r#"(?i)\b(?:talk|presentation|paper|lecture|address|speech|remarks|topic)\s+(?:on|titled|entitled|about)?\s*(?:the\s+topic\s+of\s+)?["']([^"']{6,160})["']"#,
@@ -87,6 +95,9 @@ fn res() -> &'static Res {
         }
     })
 }
+
+/// The marks a quoted title opens with.
+const QUOTE_MARKS: &[&str] = &["\"", "'"];
 
 /// "in" and a place of one to three capitalised words (the place is group 1).
 const IN_PLACE_RE: &str = r"\bin\s+((?:[\p{Lu}][\p{L}'\-]*)(?:\s+[\p{Lu}][\p{L}'\-]*){0,2})";
@@ -101,6 +112,40 @@ fn place_after_in(m: &str) -> &str {
 /// Group 1 of a match of `Res::quoted`, taken from the match: the text between its marks.
 fn quoted_text(m: &str) -> &str {
     &m[1..m.len() - 1]
+}
+
+/// The span in a match of `Res::titled` or `Res::talk_title` of its group 1, taken from the
+/// match (a search without captures costs much less): the text between its first quote mark
+/// (the words before it hold none) and its last char, the closing mark.
+fn title_in(m: &str) -> (usize, usize) {
+    let open = m.find(['"', '\'']).expect("an opening mark");
+    (open + 1, m.len() - 1)
+}
+
+/// The span in a match of `Res::event_quoted` of its group 1, taken from the match: from
+/// after its first quote mark (the words before it hold none) to the closing mark, which the
+/// match's last char follows (a char that is no word char), or which is that last char when
+/// the match ends the text (`at_end`). Of the two, the regex takes the shorter title when
+/// both read: the mark before a last mark closes it when the title before it has six chars.
+fn event_title_in(m: &str, at_end: bool) -> (usize, usize) {
+    let open = m.find(['"', '\'']).expect("an opening mark") + 1;
+    let last = m.char_indices().next_back().expect("a char").0;
+    let is_mark = |c: char| c == '"' || c == '\'';
+    let closes_before_last = m[open..last].ends_with(is_mark) && m[open..last - 1].chars().count() >= 6;
+    if at_end && m[last..].starts_with(is_mark) && !closes_before_last {
+        (open, last)
+    } else {
+        (open, last - 1)
+    }
+}
+
+/// Where group 1 of a match of `Res::held_at` begins in the match: after "at" or "in", its
+/// white space (`\s` is `char::is_whitespace`) and "the" with its white space, which the
+/// optional group takes whenever they are there (the venue's words begin with a capital).
+fn venue_in(m: &str) -> usize {
+    let rest = m[2..].trim_start();
+    let rest = rest.strip_prefix("the").filter(|r| r.starts_with(char::is_whitespace)).map_or(rest, str::trim_start);
+    m.len() - rest.len()
 }
 
 fn month_num(s: &str) -> Option<u32> {
@@ -161,7 +206,6 @@ impl Date {
     }
 }
 
-/// Dates in a piece of text, in order, with their byte start.
 /// A quoted phrase that can be a title, not a quoted remark: it starts with a capital and
 /// does not end a sentence ("Pakistan-Russia Cooperation in Non-Traditional Security", not
 /// "diversification is no longer optional.").
@@ -170,7 +214,45 @@ fn looks_like_title(q: &str) -> bool {
     q.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !q.ends_with(['.', '!', '?', ','])
 }
 
+/// Dates in a piece of text, in order, with their byte start.
 fn dates_in(s: &str) -> Vec<(usize, Date)> {
+    let digits = DigitStart::candidates(s);
+    let months = MonthStart::candidates(s);
+    // (the regexes are tried only where their dates may begin: see `dates_at`)
+    let days: Vec<usize> = digits.iter().copied().filter(|&p| month_within(s, p, &months, DAY_TO_MONTH)).collect();
+    let months: Vec<usize> = months.into_iter().filter(|&q| number_after_month(s, q)).collect();
+    dates_at(s, &digits, &days, &months)
+}
+
+/// The most chars other than white space between the start of a date that begins with its
+/// day and its month's name: the day, "th", a range ("-5th", "and 5th"), a comma and "of".
+const DAY_TO_MONTH: usize = 14;
+
+/// Whether one of `months` (ascending) comes after byte `p` of `s` with at most `limit` chars
+/// other than white space between.
+fn month_within(s: &str, p: usize, months: &[usize], limit: usize) -> bool {
+    let k = months.partition_point(|&q| q <= p);
+    months.get(k).is_some_and(|&q| s[p..q].chars().filter(|c| !c.is_whitespace()).take(limit + 1).count() <= limit)
+}
+
+/// Whether a number follows the month's name at byte `q` of `s` as a date that begins with
+/// its month has it: the name (all of its run of ASCII letters, as a char other than `.`,
+/// `,` and white space ends no such date's name), perhaps `.` and `,`, white space, then a
+/// char that may be a digit (`\d`, of which `char::is_numeric` holds).
+fn number_after_month(s: &str, q: usize) -> bool {
+    let rest = s[q..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let number = rest.trim_start_matches(char::is_whitespace);
+    number.len() < rest.len() && number.chars().next().is_some_and(char::is_numeric)
+}
+
+/// The dates of [`dates_in`] with the date regexes tried at `digits` ([`DigitStart::candidates`]
+/// of `s`), `days` (those of them with a month's name after them no further than a date that
+/// begins with its day has it) and `months` ([`MonthStart::candidates`] of `s` with a number
+/// after them as a date that begins with its month has it): each list holds every place
+/// where its regexes match.
+fn dates_at(s: &str, digits: &[usize], days: &[usize], months: &[usize]) -> Vec<(usize, Date)> {
     let r = res();
     let mut out: Vec<(usize, usize, Date)> = Vec::new();
     let valid = |y: i32, m: u32, d: u32| (1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
@@ -179,44 +261,42 @@ fn dates_in(s: &str) -> Vec<(usize, Date)> {
             out.push((a, b, d));
         }
     };
-    let digits = DigitStart::candidates(s);
-    for (at, c) in r.iso.captures_at(s, &digits) {
+    for (at, c) in r.iso.captures_at(s, digits) {
         let (y, m, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.dmy.captures_at(s, &digits) {
+    for (at, c) in r.dmy.captures_at(s, days) {
         let (d, m, y) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    let months = MonthStart::candidates(s);
-    for (at, c) in r.mdy.captures_at(s, &months) {
+    for (at, c) in r.mdy.captures_at(s, months) {
         let (m, d, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if valid(y, m, d) {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(Some(y), Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.dm.captures_at(s, &digits) {
+    for (at, c) in r.dm.captures_at(s, days) {
         let (d, m) = (c[1].parse().unwrap_or(0), month_num(&c[2]).unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.md.captures_at(s, &months) {
+    for (at, c) in r.md.captures_at(s, months) {
         let (m, d) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if (1..=31).contains(&d) && m > 0 && !c[1].eq_ignore_ascii_case("may") {
             let g = c.get(0).expect("match");
             push(at + g.start(), at + g.end(), Date(None, Some(m), Some(d)), &mut out);
         }
     }
-    for (at, c) in r.my.captures_at(s, &months) {
+    for (at, c) in r.my.captures_at(s, months) {
         let (m, y) = (month_num(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
         if m > 0 && (1900..=2100).contains(&y) {
             let g = c.get(0).expect("match");
@@ -237,7 +317,10 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let head = &t[..head_end];
     // (the text with its ASCII letters lower-cased, once: see `lower`)
     let ascii_lower = t.to_ascii_lowercase();
-    let lower = |(a, b): Span| lower_case(t, &ascii_lower, (a, b));
+    // (every use of `lower` looks for lower-case ASCII words: the words below and the
+    // event-kind words, when they are ASCII)
+    let ascii_words = lex.event_kinds.iter().all(|(w, _)| w.is_ascii());
+    let lower = |(a, b): Span| lower_case(t, &ascii_lower, (a, b), ascii_words);
 
     // title: a header field, a quoted title after "titled"/"theme", a quoted title after an
     // event word ("seminar on the 'The Current Status …'"), a quoted phrase, else the first
@@ -246,10 +329,12 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     let title_zone = &t[..title_end];
     if let Some(c) = r.title_field.captures(head) {
         ev.title = Some(c[1].trim().to_string());
-    } else if let Some((_, c)) = r.titled.captures(title_zone) {
-        ev.title = Some(c[1].trim().trim_end_matches(',').to_string());
-    } else if let Some((_, c)) = r.event_quoted.captures(title_zone) {
-        ev.title = Some(c[1].trim().to_string());
+    } else if let Some((a, b)) = r.titled.first(title_zone) {
+        let (ta, tb) = title_in(&title_zone[a..b]);
+        ev.title = Some(title_zone[a + ta..a + tb].trim().trim_end_matches(',').to_string());
+    } else if let Some((a, b)) = r.event_quoted.first(title_zone) {
+        let (ta, tb) = event_title_in(&title_zone[a..b], b == title_zone.len());
+        ev.title = Some(title_zone[a + ta..a + tb].trim().to_string());
     } else if let Some(q) = r.quoted.find_iter(head).map(|m| quoted_text(m.as_str()).to_string()).find(|q| looks_like_title(q)) {
         ev.title = Some(q);
     } else {
@@ -338,8 +423,8 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
     // venue and city
     if let Some(c) = r.venue_field.captures(head) {
         ev.venue = Some(c[1].trim().to_string());
-    } else if let Some((_, c)) = r.held_at.captures(head) {
-        ev.venue = Some(c[1].trim().to_string());
+    } else if let Some((a, b)) = r.held_at.first(head) {
+        ev.venue = Some(head[a + venue_in(&head[a..b])..b].trim().to_string());
     }
     if let Some(v) = &ev.venue {
         ev.city = v.rsplit(',').map(str::trim).find(|p| lex.is_place(p)).map(str::to_string);
@@ -484,6 +569,10 @@ struct WordStart {
     words: Vec<String>,
     /// A search for `words`.
     starts: AhoCorasick,
+    /// Literals one of which every match holds after its start word, with at most so many
+    /// runs of white space (`\s`) between the match's start and it (see
+    /// [`WordStart::holding`]).
+    holds: Option<(Regex, usize)>,
 }
 
 impl WordStart {
@@ -495,21 +584,78 @@ impl WordStart {
             anchored: Regex::new(&format!("^(?:{pattern})")).expect("valid event regex"),
             starts: AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).match_kind(aho_corasick::MatchKind::LeftmostFirst).prefilter(false).ascii_case_insensitive(ci).build(&forms).expect("valid word list"),
             words: forms,
+            holds: None,
         }
+    }
+
+    /// The same search, for a pattern every match of which holds one of `literals` (as
+    /// written, case and all) after its start word, with at most `runs` runs of white space
+    /// between the match's start and that literal: a match then begins only in the stretch
+    /// of at most `runs` runs before a place where one of them occurs, and the start words are
+    /// looked for only there (the literals are found by a vectorised search, where the start
+    /// words' automaton reads every byte). No two places of the literals may overlap (no
+    /// literal ends with the start of one or holds another), so that a search finds them all.
+    fn holding(self, literals: &[&str], runs: usize) -> WordStart {
+        let overlap = |a: &str, b: &str| (1..a.len()).any(|i| b.as_bytes().starts_with(&a.as_bytes()[i..])) || a.contains(b) && a != b;
+        assert!(!literals.iter().any(|a| literals.iter().any(|b| overlap(a, b))), "literals that do not overlap");
+        let alternation = literals.iter().map(|l| regex::escape(l)).collect::<Vec<_>>().join("|");
+        WordStart { holds: Some((Regex::new(&alternation).expect("valid literals"), runs)), ..self }
+    }
+
+    /// The stretches of `hay` where a match may begin, ascending and apart: all of it, or
+    /// for a pattern with literals (see [`WordStart::holding`]) the bytes before each place
+    /// where one begins, back to the last run of white space allowed.
+    fn stretches<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + use<'s, 'h> {
+        let mut whole = self.holds.is_none().then_some((0, hay.len()));
+        let mut places = self.holds.as_ref().map(|(literals, runs)| (literals.find_iter(hay), *runs));
+        let mut next: Option<(usize, usize)> = None;
+        std::iter::from_fn(move || {
+            if let Some(all) = whole.take() {
+                return Some(all);
+            }
+            let (places, runs) = places.as_mut()?;
+            let mut stretch = match next.take() {
+                Some(stretch) => stretch,
+                None => places.next().map(|m| (runs_before(hay, m.start(), *runs, 0), m.start()))?,
+            };
+            for m in places.by_ref() {
+                // (read back no further than the stretch so far, which it joins if it reaches)
+                let from = runs_before(hay, m.start(), *runs, stretch.1);
+                if from <= stretch.1 {
+                    stretch.1 = m.start();
+                } else {
+                    next = Some((from, m.start()));
+                    break;
+                }
+            }
+            Some(stretch)
+        })
     }
 
     /// Where a match may start in `hay`, ascending: where one of `starts` begins at a word
     /// boundary (the words begin with a letter, so after a non-word character). The search
     /// goes on from the byte after each word found, so no start inside another is missed.
+    /// Only the stretches of [`WordStart::stretches`] are searched, for the start words that
+    /// begin there.
     fn candidates<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = usize> + use<'s, 'h> {
-        let mut from = 0;
-        std::iter::from_fn(move || loop {
-            let m = self.starts.find(aho_corasick::Input::new(hay).span(from..hay.len()))?;
-            let p = m.start();
-            from = p + 1;
-            if !after_word(hay, p) {
-                return Some(p);
-            }
+        let longest = self.words.iter().map(String::len).max().unwrap_or(0);
+        self.stretches(hay).flat_map(move |(a, b)| {
+            let mut from = a;
+            let end = (b + longest).min(hay.len());
+            std::iter::from_fn(move || loop {
+                if from >= b {
+                    return None;
+                }
+                let m = self.starts.find(aho_corasick::Input::new(hay).span(from..end))?;
+                let p = m.start();
+                if p >= b {
+                    return None;
+                }
+                from = p + 1;
+                if !after_word(hay, p) {
+                    return Some(p);
+                }
+            })
         })
     }
 
@@ -539,8 +685,14 @@ impl WordStart {
         out
     }
 
+    /// The first match of the pattern in `hay` (what `find` finds), as a byte span of `hay`.
+    fn first(&self, hay: &str) -> Option<(usize, usize)> {
+        self.candidates(hay).find_map(|p| self.anchored.find(&hay[p..]).map(|m| (p + m.start(), p + m.end())))
+    }
+
     /// The captures of the pattern in `hay` (what `captures_iter` finds), each with the byte
     /// offset its positions are relative to.
+    #[cfg_attr(not(test), allow(dead_code))]
     fn captures_iter<'s, 'h>(&'s self, hay: &'h str) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + use<'s, 'h> {
         let mut from = 0;
         self.candidates(hay).filter_map(move |p| {
@@ -552,12 +704,6 @@ impl WordStart {
             from = p + c.get(0).expect("match").end();
             Some((p, c))
         })
-    }
-
-    /// The first match's captures (what `captures` finds), with the offset its positions
-    /// are relative to.
-    fn captures<'h>(&self, hay: &'h str) -> Option<(usize, regex::Captures<'h>)> {
-        self.captures_iter(hay).next()
     }
 }
 
@@ -779,6 +925,29 @@ impl LineStart {
     }
 }
 
+/// The first byte of `hay` from which at most `runs` runs of white space (`\s`, that is
+/// `char::is_whitespace`) lie before byte `end`, or `floor` (a char boundary) when that
+/// comes later: the text is read back from `end` no further than `floor`.
+fn runs_before(hay: &str, end: usize, runs: usize, floor: usize) -> usize {
+    let (mut at, mut seen, mut in_space) = (end, 0, false);
+    while at > floor {
+        let c = match hay.as_bytes()[at - 1] {
+            b if b.is_ascii() => char::from(b),
+            _ => hay[..at].chars().next_back().expect("a char"),
+        };
+        let space = c.is_whitespace();
+        if space && !in_space {
+            seen += 1;
+            if seen > runs {
+                return at;
+            }
+        }
+        in_space = space;
+        at -= c.len_utf8();
+    }
+    floor
+}
+
 /// Whether a word character (`\w`) comes right before byte `p` of `hay`.
 fn after_word(hay: &str, p: usize) -> bool {
     match hay.as_bytes()[..p].last() {
@@ -847,13 +1016,27 @@ fn is_country(p: &str, lex: &crate::Lexicon) -> bool {
 }
 
 /// `t[a..b].to_lowercase()`, borrowed from `ascii_lower` (`t.to_ascii_lowercase()`, which
-/// keeps every byte offset) when that part of `t` is ASCII, where the two agree.
-fn lower_case<'t>(t: &str, ascii_lower: &'t str, (a, b): Span) -> std::borrow::Cow<'t, str> {
-    if t.as_bytes()[a..b].is_ascii() {
+/// keeps every byte offset) when that part of `t` is ASCII, where the two agree. With
+/// `ascii_words` (the lower-cased text is only searched for ASCII words, and only the order
+/// of the places found counts) it is borrowed as well when no char of that part lower-cases
+/// to one holding an ASCII char: the two then hold the same runs of ASCII chars, in the same
+/// order, between chars outside ASCII.
+fn lower_case<'t>(t: &str, ascii_lower: &'t str, (a, b): Span, ascii_words: bool) -> std::borrow::Cow<'t, str> {
+    let part = &t.as_bytes()[a..b];
+    if part.is_ascii() || ascii_words && !lowers_to_ascii(part) {
         std::borrow::Cow::Borrowed(&ascii_lower[a..b])
     } else {
         std::borrow::Cow::Owned(t[a..b].to_lowercase())
     }
+}
+
+/// The chars outside ASCII whose lower case holds an ASCII char (`İ` lower-cases to `i` and a
+/// combining dot, the Kelvin sign to `k`), in UTF-8.
+const LOWER_TO_ASCII: &[&[u8]] = &["\u{130}".as_bytes(), "\u{212A}".as_bytes()];
+
+/// Whether the UTF-8 text `part` holds one of [`LOWER_TO_ASCII`].
+fn lowers_to_ascii(part: &[u8]) -> bool {
+    LOWER_TO_ASCII.iter().any(|c| part.windows(c.len()).any(|w| w == *c))
 }
 
 fn is_country_like(p: &str) -> bool {
@@ -896,9 +1079,9 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
         }
         // (a talk's title is in quotes)
         let quoted = res().quote_marks.is_match(st);
-        for (at, c) in quoted.then(|| res().talk_title.captures_iter(st)).into_iter().flatten() {
-            let g = c.get(1).expect("group");
-            found.push((None, g.as_str().trim(), s.0 + at + g.start(), s.0 + at + g.end()));
+        for (a, b) in quoted.then(|| res().talk_title.find_iter(st)).into_iter().flatten() {
+            let (ta, tb) = title_in(&st[a..b]);
+            found.push((None, st[a + ta..a + tb].trim(), s.0 + a + ta, s.0 + a + tb));
         }
         for (pattern, name, a, b) in found {
             // (a lexicon phrase met before has its topic: its key is the same)
@@ -956,6 +1139,33 @@ mod tests {
         for (s, want) in cases {
             let d = dates_in(s);
             assert_eq!(d.first().and_then(|x| x.1.iso()).as_deref(), Some(*want), "{s}");
+        }
+    }
+
+    /// The dates found trying the date regexes only where a date may begin are those found
+    /// trying them at every candidate.
+    #[test]
+    fn dates_where_they_may_begin() {
+        let mut texts: Vec<String> = [
+            "On 5 March 2020 and 2024-12-10, the 12th of May 2019; 3rd-4th June, 2021, 1st and 2nd of  May 2024, 10 to 11\u{a0}May 2025",
+            "May 5, 2020 and March 2021; Sept. 3rd, 2022, JANUARY 12 Mayor 3 Jan 5th 2019 of Dec, 2018 Dec.,\u{2003}2017 March\u{663} 2020",
+            "5 & 6 May 2020, 7, June 2021 8\x0BJuly 2022 12 people in March 5 May. Maybe 6 Mayé 2020 and 31st, and of March",
+            "\u{663} - 5 March 2020, then 9 of April 2020 and 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 May 2021",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 8);
+        for t in &texts {
+            let (digits, months) = (DigitStart::candidates(t), MonthStart::candidates(t));
+            assert_eq!(dates_in(t), dates_at(t, &digits, &digits, &months), "{t}");
         }
     }
 
@@ -1023,6 +1233,9 @@ mod tests {
             "on the theme of \"Security in the Gulf Region\"; entitled 'Futures'; Theme: \"Ocean Governance Today\"",
             "a meeting about \"short\" then a Workshop titled \"The Next Ten Years of It\"\u{a0}and the ROUND-TABLE on 'Ports and Cities'",
             "at the Łódź Conference Centre; in Dębski Hall; atThe Hall; in  the   Old Town Hall Annex",
+            "on  the\u{2003}subject\tof :\n the \"Long Enough Title\"; titled\u{a0}: 'Six Ch' under the title 'x' then 'A Real Title Here'",
+            "at the Grand Old Royal Imperial Kyiv Hotel; at the A B C D E F Hotel; in\u{2003}the Hallmark Hall, Panel  discussion  entitled  the  'Ports of Call'",
+            "a talk on the topic of \"Water Rights Today\" and a speech   about   'Far Away Places' with the Room",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1106,6 +1319,48 @@ mod tests {
         }
     }
 
+    /// The groups taken from the matches of the title, talk-title and venue searches are the
+    /// regex's group 1, and the first match is the regex's.
+    #[test]
+    fn titles_and_venues_from_matches() {
+        let r = res();
+        let mut texts: Vec<String> = [
+            "a talk titled \"Reading the Sea Lanes\" and a lecture on 'Water and Power in Asia' at the Grand Hotel Riviera",
+            "on the theme of \"Security in the Gulf Region\"; entitled 'Futures, Today,'; Theme: \" Ocean Governance Today \"",
+            "at  the\u{2003}Łódź Conference Centre; in thereal Hall; in the  Old Town Hall Annex; at Them Hall; in the\u{a0}Hotel Lux",
+            "speech   about   'Far Away Places' with the Room; a paper on the topic of \"Water Rights Today\" and remarks 'x' 'Long Enough'",
+            "a seminar on 'abc'defgh' x, a forum on \"Trade's Future\"; the panel  discussion about the 'Sea Lanes''",
+            "a seminar on 'abcdefg''",
+            "a workshop on \"abcdefgh\"",
+            "a meeting about 'abcde''",
+            "a debate on 'Ports and Cities'é",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        for (ws, group) in [
+            (&r.titled, (|m, _| title_in(m)) as fn(&str, bool) -> (usize, usize)),
+            (&r.talk_title, |m, _| title_in(m)),
+            (&r.held_at, |m, _| (venue_in(m), m.len())),
+            (&r.event_quoted, event_title_in),
+        ] {
+            let re = Regex::new(ws.pattern).unwrap();
+            for t in &texts {
+                let want: Vec<(usize, usize)> = re.captures_iter(t).map(|c| c.get(1).map(|g| (g.start(), g.end())).unwrap()).collect();
+                let got: Vec<(usize, usize)> = ws.find_iter(t).into_iter().map(|(a, b)| (a, group(&t[a..b], b == t.len()))).map(|(a, (ga, gb))| (a + ga, a + gb)).collect();
+                assert_eq!(got, want, "{} in {t}", ws.pattern);
+                assert_eq!(ws.first(t), re.find(t).map(|m| (m.start(), m.end())), "{} in {t}", ws.pattern);
+            }
+        }
+    }
+
     /// The groups taken from a match are the regex's group 1.
     #[test]
     fn groups_from_matches() {
@@ -1127,6 +1382,36 @@ mod tests {
         for t in ["", "no kind here", "a panel discussion and a seminar", "the round-table, then a roundtable talk", "xx panel discussion", "workshop seminar", "a lecture on a conference"] {
             assert_eq!(first(lex.first_event_kind_positions(t)), first(lex.event_kind_positions(t)), "{t}");
         }
+    }
+
+    /// [`runs_before`] finds the first byte from which so many runs of white space lie
+    /// before the end, counted the slow way.
+    #[test]
+    fn runs_of_white_space_before() {
+        let runs_in = |s: &str| s.chars().zip(std::iter::once(None).chain(s.chars().map(Some))).filter(|&(c, before)| c.is_whitespace() && !before.is_some_and(char::is_whitespace)).count();
+        for t in ["", "a", " ", "on  the\u{2003}subject\tof :\n the \"", "a b\u{a0}\u{a0}c  d\u{85}é f", "  x  "] {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &end in &bounds {
+                for &floor in bounds.iter().filter(|&&f| f <= end) {
+                    for runs in 0..5 {
+                        let want = bounds.iter().copied().filter(|&p| p <= end && runs_in(&t[p..end]) <= runs).min().unwrap().max(floor);
+                        assert_eq!(runs_before(t, end, runs, floor), want, "{t:?} {end} {runs} {floor}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_to_ascii() {
+        let want: Vec<char> = (0x80..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        let listed: Vec<char> = LOWER_TO_ASCII.iter().flat_map(|c| std::str::from_utf8(c).unwrap().chars()).collect();
+        assert_eq!(want, listed);
+        let t = "Déjà VU: the SEMINAR İN Łódź, \u{212A}ITE Talk";
+        let l = t.to_ascii_lowercase();
+        assert!(lower_case(t, &l, (0, 12), true).contains("vu"));
+        assert_eq!(lower_case(t, &l, (0, 12), false), t[..12].to_lowercase());
+        assert_eq!(lower_case(t, &l, (0, t.len()), true), t.to_lowercase());
     }
 
     #[test]
