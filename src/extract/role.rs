@@ -824,6 +824,11 @@ mod tests {
                 &["Ana Silva: questioner", "Katrin Mæhle: questioner", "Þórdís Guðmundsdóttir: questioner"],
             ),
             (
+                "on behalf of the co-organiser",
+                "The seminar was held on 14 August 2025. On behalf of the co-organizer, the Ambassador of Sweden to Chile, Annika Bergström, described the Swedish system.",
+                &["Annika Bergström: host"],
+            ),
+            (
                 "attendee who asks",
                 "Participants included Rita Soames, analyst, Harbour Trust. Rita Soames asked why the fund was late.",
                 &["Rita Soames: questioner"],
