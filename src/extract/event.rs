@@ -1142,6 +1142,20 @@ mod tests {
         }
     }
 
+    /// The texts of the style fixtures and the second development set, read from disk.
+    fn fixture_texts() -> Vec<String> {
+        let mut out = Vec::new();
+        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
+            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    out.push(t);
+                }
+            }
+        }
+        assert!(out.len() > 8, "the fixture texts are read");
+        out
+    }
+
     /// The dates found trying the date regexes only where a date may begin are those found
     /// trying them at every candidate.
     #[test]
@@ -1155,14 +1169,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
-            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    texts.push(t);
-                }
-            }
-        }
-        assert!(texts.len() > 8);
+        texts.extend(fixture_texts());
         for t in &texts {
             let (digits, months) = (DigitStart::candidates(t), MonthStart::candidates(t));
             assert_eq!(dates_in(t), dates_at(t, &digits, &digits, &months), "{t}");
@@ -1240,14 +1247,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for dir in ["tests/fixtures/styles/texts", "tests/dev2/texts"] {
-            for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    texts.push(t);
-                }
-            }
-        }
-        assert!(texts.len() > 8);
+        texts.extend(fixture_texts());
         for ws in [&r.organizer_after, &r.organizer_before, &r.titled, &r.held_at, &r.event_quoted, &r.talk_title, &r.in_place] {
             let re = Regex::new(ws.pattern).unwrap();
             for t in &texts {
