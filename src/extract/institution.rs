@@ -377,6 +377,15 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     {
         return None;
     }
+    // an acronym before its own expansion: "IPPS Institute for Pacific Policy Studies"
+    let mut aliases = Vec::new();
+    let seg = match seg {
+        [acr, rest @ ..] if rest.len() >= 2 && is_acronym(acr.text) && super::initials(&text[rest[0].start..rest[rest.len() - 1].end]) == acr.text => {
+            aliases.push(acr.text.to_string());
+            rest
+        }
+        _ => seg,
+    };
     let start = seg[0].start;
     let mut end = seg[seg.len() - 1].end;
     // a mission abroad keeps its country: "Embassy of Russia in Pakistan"
@@ -422,7 +431,6 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         return None;
     }
     let name = text[start..end].to_string();
-    let mut aliases = Vec::new();
     // parenthesis right after: "(CAPS)", "(Deutsche Gesellschaft für Auswärtige Politik, DGAP)"
     let rest = &text[end..];
     if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
@@ -432,6 +440,14 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
                 if !p.is_empty() && p.len() <= 80 && p.chars().next().is_some_and(|c| c.is_uppercase()) && !lex.is_place(p) {
                     aliases.push(p.to_string());
                 }
+            }
+        }
+    }
+    // "(Inter-American Development Bank, BID)": the acronym closing the bracket the name opens
+    if aliases.is_empty() && text[..start].ends_with('(') {
+        if let Some(acr) = rest.strip_prefix(", ").and_then(|r| r.split_once(')')).map(|(a, _)| a) {
+            if is_acronym(acr) && !lex.is_place(acr) {
+                aliases.push(acr.to_string());
             }
         }
     }
@@ -589,7 +605,7 @@ mod tests {
             ("Senior Research Fellow at the Primakov Center for World Economy and International Affairs, Russian Academy of Sciences", &["Primakov Center for World Economy and International Affairs", "Russian Academy of Sciences"]),
             ("a faculty member in the Department of International Relations at Kazan University", &["Department of International Relations", "Kazan University"]),
             ("Pro-Chancellor of the Pan-Atlantic University, Dr. X", &["Pan-Atlantic University"]),
-            ("the German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", &["German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", "Deutsche Gesellschaft für Auswärtige Politik"]),
+            ("the German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", &["German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", "Deutsche Gesellschaft für Auswärtige Politik (DGAP)"]),
             ("Founder of YPAED Coop. Soc. Ltd., and", &["YPAED Coop. Soc. Ltd."]),
             ("MD/CEO of AGRI Solution Ltd, delivered", &["AGRI Solution Ltd"]),
             ("The Executive Committee met", &[]),
@@ -626,6 +642,10 @@ mod tests {
             ("Midcontinent Power Alliance J. Michael Ortega | Senior Fellow", &["Midcontinent Power Alliance"]),
             // an event's edition
             ("inviting participants to the 2026 edition of the Sahel Ports Forum.", &[]),
+            // an acronym before its expansion; the acronym closing the bracket
+            ("IPPS Institute for Pacific Policy Studies", &["Institute for Pacific Policy Studies (IPPS)"]),
+            ("Dr. Rafael Menezes (Inter-American Development Bank, BID)", &["Inter-American Development Bank (BID)"]),
+            ("Dr. Tom Roe (University of Leeds, UK)", &["University of Leeds"]),
         ];
         for (input, want) in cases {
             assert_eq!(insts(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input}");

@@ -686,6 +686,7 @@ fn list_item_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
     }
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+    merge_name_variants(doc);
 }
 
 /// Employers named after a person's post with "at" or "with", whatever their words:
@@ -817,22 +818,86 @@ fn drop_acronyms_in_names(doc: &mut Doc) {
     let pm = std::mem::take(&mut doc.pm);
     doc.im.retain(|m| !(gone.contains(&m.inst) && inside(m, &pm)));
     doc.pm = pm;
+    let into: Vec<Option<usize>> = (0..doc.insts.len()).map(|i| (!gone.contains(&i)).then_some(i)).collect();
+    remove_insts(doc, &into);
+}
+
+/// Keeps the institutions `into[i] == Some(i)` and moves the mentions of the others to
+/// `into[i]` (which is kept); the numbers of the kept ones close up.
+fn remove_insts(doc: &mut Doc, into: &[Option<usize>]) {
     let mut new_index = Vec::with_capacity(doc.insts.len());
     let mut n = 0;
-    for i in 0..doc.insts.len() {
+    for (i, t) in into.iter().enumerate() {
         new_index.push(n);
-        if !gone.contains(&i) {
+        if *t == Some(i) {
             n += 1;
         }
+    }
+    doc.im.retain(|m| into[m.inst].is_some());
+    for m in &mut doc.im {
+        m.inst = new_index[into[m.inst].unwrap_or(m.inst)];
     }
     let mut i = 0;
     doc.insts.retain(|_| {
         i += 1;
-        !gone.contains(&(i - 1))
+        into[i - 1] == Some(i - 1)
     });
-    for m in &mut doc.im {
-        m.inst = new_index[m.inst];
+    doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// Two names of one institution in one report, the shorter dropping what the longer adds:
+/// a mission's country ("Embassy of Sweden" / "Embassy of Sweden in Chile"), a legal form
+/// ("Nordsee Gasnetz" / "Nordsee Gasnetz GmbH"), or the given names of the person a
+/// foundation is named after ("Lindner Foundation" / "Gustav Lindner Foundation"). The
+/// shorter becomes an alias of the longer.
+fn merge_name_variants(doc: &mut Doc) {
+    let lex = doc.lex;
+    let n = doc.insts.len();
+    let mut into: Vec<Option<usize>> = (0..n).map(Some).collect();
+    for s in 0..n {
+        if doc.insts[s].acronym_only {
+            continue;
+        }
+        let short = doc.insts[s].name.clone();
+        let longer = (0..n).filter(|&l| l != s && into[l] == Some(l) && !doc.insts[l].acronym_only).find(|&l| {
+            let long = doc.insts[l].name.as_str();
+            if let Some(rest) = long.strip_prefix(short.as_str()) {
+                // "… in Chile", "… GmbH", "…, Inc."
+                let rest = rest.trim_start_matches(',');
+                let Some(rest) = rest.strip_prefix(' ') else { return false };
+                return rest.strip_prefix("in ").is_some_and(|p| lex.is_place(p)) || !rest.contains(' ') && is_legal_form(rest);
+            }
+            if let Some(given) = long.strip_suffix(short.as_str()) {
+                // given names before the family name a foundation bears
+                let words: Vec<&str> = given.split_whitespace().collect();
+                return given.ends_with(' ') && !words.is_empty() && short.split_whitespace().count() >= 2 && words.iter().all(|w| lex.classes(w).contains(crate::lexicon::WordClasses::GIVEN_NAME));
+            }
+            false
+        });
+        if let Some(l) = longer {
+            into[s] = Some(l);
+            for k in 0..n {
+                if into[k] == Some(s) {
+                    into[k] = Some(l);
+                }
+            }
+            let aliases = std::mem::take(&mut doc.insts[s].aliases);
+            let r = &mut doc.insts[l];
+            for a in std::iter::once(short).chain(aliases) {
+                if !r.aliases.contains(&a) && a != r.name {
+                    r.aliases.push(a);
+                }
+            }
+        }
     }
+    if into.iter().enumerate().any(|(i, t)| *t != Some(i)) {
+        remove_insts(doc, &into);
+    }
+}
+
+/// A company's legal form ("GmbH", "Ltd", "Oyj", "Inc."), a head word that ends a name.
+fn is_legal_form(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Ltd" | "Inc" | "LLC" | "Limited" | "GmbH" | "plc" | "PLC" | "LLP" | "Bhd" | "Pty" | "S.A" | "Oyj" | "Abp" | "Ltda" | "SARL" | "KGaA" | "AG" | "AB" | "ASA" | "Oy" | "SpA" | "Corp" | "Co")
 }
 
 /// The institution a footnote line names when no head word showed it: "⁷ Border Data Watch,
@@ -1148,6 +1213,9 @@ mod tests {
             ("Attachments: [Program (PDF, 212KB)]\n", &[], &["PDF", "212KB"]),
             ("[Photo] From left: Professor Ohno, Yui TANAKA, Ambassador Harrington\n", &[], &["TANAKA"]),
             ("Professor Suzuki argued that the 1982 UN Convention on the Law of the Sea was clear.\n", &[], &["UN"]),
+            // one institution under a short and a long name
+            ("The seminar was held with the Embassy of Sweden in Chile.\nErik Sandvall, First Secretary of the Embassy of Sweden, attended.\n", &["Embassy of Sweden in Chile"], &["Embassy of Sweden"]),
+            ("On 9 October the Gustav Lindner Foundation held its dialogue.\nHe recalled that the Lindner Foundation had started it.\n", &["Gustav Lindner Foundation"], &["Lindner Foundation"]),
         ];
         let lex = Lexicon::builtin();
         for (input, want, not) in cases {
