@@ -267,9 +267,12 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 a += 1;
             }
             // a post before "of" with no head word in it: "Managing Director of Ogun Textiles
-            // Limited", "Chief Executive Officer of the Lagos Port Authority"
+            // Limited", "Chief Executive Officer of the Lagos Port Authority", and a post's
+            // portfolio after "for": "Assistant Secretary-General for Economic Affairs of the
+            // Gulf Cooperation Council"
+            let portfolio = a >= 2 && p[a - 1].text == "for" && p[a - 2].is_title(lex);
             if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
-                if of > a && p[of - 1].is_title(lex) && !head[a..of].contains(&true) && head[of + 1..].contains(&true) {
+                if of > a && (p[of - 1].is_title(lex) || portfolio) && !head[a..of].contains(&true) && head[of + 1..].contains(&true) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;
@@ -642,6 +645,8 @@ mod tests {
             ("Midcontinent Power Alliance J. Michael Ortega | Senior Fellow", &["Midcontinent Power Alliance"]),
             // an event's edition
             ("inviting participants to the 2026 edition of the Sahel Ports Forum.", &[]),
+            ("asked whether the GCC Secretariat General would coordinate", &["GCC Secretariat"]),
+            ("Dr. Khalid El Amin, Assistant Secretary-General for Economic Affairs of the Gulf Cooperation Council, said", &["Gulf Cooperation Council"]),
             // an acronym before its expansion; the acronym closing the bracket
             ("IPPS Institute for Pacific Policy Studies", &["Institute for Pacific Policy Studies (IPPS)"]),
             ("Dr. Rafael Menezes (Inter-American Development Bank, BID)", &["Inter-American Development Bank (BID)"]),

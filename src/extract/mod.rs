@@ -859,8 +859,18 @@ fn merge_name_variants(doc: &mut Doc) {
             continue;
         }
         let short = doc.insts[s].name.clone();
-        let longer = (0..n).filter(|&l| l != s && into[l] == Some(l) && !doc.insts[l].acronym_only).find(|&l| {
-            let long = doc.insts[l].name.as_str();
+        let longer = (0..n).filter(|&l| l != s && into[l] == Some(l)).find(|&l| {
+            // an organisation's secretariat under its acronym: "GCC Secretariat General"
+            let rl = &doc.insts[l];
+            if let Some((acr, rest)) = short.split_once(' ') {
+                if matches!(rest, "Secretariat" | "Secretariat General" | "General Secretariat") && institution::is_acronym(acr) && (rl.name == acr || rl.aliases.iter().any(|a| a == acr)) {
+                    return true;
+                }
+            }
+            if rl.acronym_only {
+                return false;
+            }
+            let long = rl.name.as_str();
             if let Some(rest) = long.strip_prefix(short.as_str()) {
                 // "… in Chile", "… GmbH", "…, Inc."
                 let rest = rest.trim_start_matches(',');
@@ -1215,6 +1225,7 @@ mod tests {
             ("Professor Suzuki argued that the 1982 UN Convention on the Law of the Sea was clear.\n", &[], &["UN"]),
             // one institution under a short and a long name
             ("The seminar was held with the Embassy of Sweden in Chile.\nErik Sandvall, First Secretary of the Embassy of Sweden, attended.\n", &["Embassy of Sweden in Chile"], &["Embassy of Sweden"]),
+            ("the Gulf Cooperation Council (GCC) met.\nHe asked whether the GCC Secretariat General would act.\n", &["Gulf Cooperation Council"], &["GCC Secretariat General", "GCC Secretariat"]),
             ("On 9 October the Gustav Lindner Foundation held its dialogue.\nHe recalled that the Lindner Foundation had started it.\n", &["Gustav Lindner Foundation"], &["Lindner Foundation"]),
         ];
         let lex = Lexicon::builtin();
