@@ -313,7 +313,10 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 // (a given name first, or two or three capitalised words none of them an
                 // ordinary word or a place: "Oleksandra Hnatiuk-Bondar of the Kyiv Energy …")
                 let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !t.classes(lex).intersects(WordClasses::COMMON_WORD | WordClasses::PLACE) && !t.is_title(lex);
-                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (before[0].classes(lex).contains(WordClasses::GIVEN_NAME) || before.len() >= 2 && before.iter().all(name_like)) {
+                // (or one such word opening the run, a family name: "Prof. Chinwe A.
+                // Okafor-Nnaji of the Benue Valley University", "Ilagan of DZMT Radyo Bantay")
+                let family = before.len() == 1 && h == 0 && name_like(&before[0]) && !before[0].classes(lex).intersects(WordClasses::DEMONYM | WordClasses::NONNAME);
+                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (before[0].classes(lex).contains(WordClasses::GIVEN_NAME) || before.len() >= 2 && before.iter().all(name_like) || family) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;
@@ -646,6 +649,9 @@ mod tests {
             // an event's edition
             ("inviting participants to the 2026 edition of the Sahel Ports Forum.", &[]),
             ("asked whether the GCC Secretariat General would coordinate", &["GCC Secretariat"]),
+            // a family name before "of"
+            ("Prof. Chinwe A. Okafor-Nnaji of the Benue Valley University, Makurdi, said", &["Benue Valley University"]),
+            ("Friends of the Earth Foundation", &["Friends of the Earth Foundation"]),
             ("Dr. Khalid El Amin, Assistant Secretary-General for Economic Affairs of the Gulf Cooperation Council, said", &["Gulf Cooperation Council"]),
             // an acronym before its expansion; the acronym closing the bracket
             ("IPPS Institute for Pacific Policy Studies", &["Institute for Pacific Policy Studies (IPPS)"]),

@@ -432,8 +432,11 @@ fn find_institutions(doc: &mut Doc) {
             let parent = m.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "university" | "academy")));
             // a school named in a person's post is a unit of the university: "(Professor,
             // Graduate School of Public Policy, X University)"
-            let school = prev.name.split_whitespace().next().is_some_and(|w| w == "School");
-            if gap_ok && school && parent && after_post(t, prev.start, lex) {
+            // (or after a name or a bracket: "Associate Professor Simione Vakaloloma, School
+            // of Law, University of the South Pacific")
+            let first = prev.name.split_whitespace().next().unwrap_or("");
+            let in_post = after_post(t, prev.start, lex) || after_comma_or_bracket(t, prev.start, lex);
+            if gap == ", " && first == "School" && parent && in_post {
                 prev.unit = true;
             } else if gap_ok && prev_head && parent && !prev.unit && prev.aliases.iter().all(|a| !institution::is_acronym(a)) {
                 let short = prev.name.clone();
@@ -553,6 +556,16 @@ fn after_post(t: &str, start: usize, lex: &Lexicon) -> bool {
     let Some(s) = s.strip_suffix(',') else { return false };
     let w = s.rsplit([' ', '(']).next().unwrap_or("");
     w.starts_with(char::is_uppercase) && lex.is_title(w)
+}
+
+/// Does `start` follow a comma or an opening bracket (title words between): "Simione
+/// Vakaloloma, School of Law", "(Graduate School of …"?
+fn after_comma_or_bracket(t: &str, start: usize, lex: &Lexicon) -> bool {
+    let mut s = t[..start].trim_end();
+    while let Some(w) = s.rsplit([' ', '(']).next().filter(|w| !w.is_empty() && !w.ends_with(',') && w.starts_with(char::is_uppercase) && lex.is_title(w)) {
+        s = s[..s.len() - w.len()].trim_end();
+    }
+    s.ends_with([',', '('])
 }
 
 /// "the university", "the Institute's director": a head word after "the" stands for the one
@@ -1212,6 +1225,7 @@ mod tests {
             // a school in a person's post is a unit of the university
             ("Panelists:\nProf. Aya Suzuki (Professor, Graduate School of Public Policy, Tokyo Metropolitan University of Social Sciences)\n", &["Tokyo Metropolitan University of Social Sciences"], &["School of Public Policy, Tokyo Metropolitan University of Social Sciences"]),
             ("The lecture was hosted in partnership with the School of Public Policy, Dunmore University.\n", &["School of Public Policy, Dunmore University"], &[]),
+            ("Panel:\nAssociate Professor Simione Vakaloloma, School of Law, University of the South Pacific\n", &["University of the South Pacific"], &["School of Law, University of the South Pacific"]),
             // an organisation in brackets after a name
             ("In the Q&A session, NAKAMURA Kenta (Tokyo Keizai Shimpo) asked whether a cell would work.\n", &["Tokyo Keizai Shimpo"], &[]),
             ("Guest Remarks: OGAWA Takeshi (Parliamentary Vice-Minister for Foreign Affairs)\n", &[], &["Parliamentary Vice-Minister for Foreign Affairs"]),
