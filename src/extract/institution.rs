@@ -16,7 +16,7 @@ fn connector_word(w: &str) -> bool {
 const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn", "Pvt", "Bros", "Ltd", "Inc", "Dept", "Univ", "Natl"];
 
 /// Capitalised function words that start the next sentence after a name ("… University As").
-const FUNCTION_WORDS: &[&str] = &["As", "In", "On", "At", "The", "This", "That", "It", "He", "She", "They", "We", "But", "And", "Held", "Also", "For", "With"];
+const FUNCTION_WORDS: &[&str] = &["As", "In", "On", "At", "The", "This", "That", "It", "He", "She", "They", "We", "But", "And", "Held", "Also", "For", "With", "I"];
 
 /// Company suffixes after a comma that make a capitalised phrase a name ("Acme, Inc.").
 const COMPANY_SUFFIXES: &[&str] = &[", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", GmbH"];
@@ -649,6 +649,7 @@ mod tests {
             // an event's edition
             ("inviting participants to the 2026 edition of the Sahel Ports Forum.", &[]),
             ("asked whether the GCC Secretariat General would coordinate", &["GCC Secretariat"]),
+            ("on behalf of the Halvorsen Ocean Policy Forum I want to thank", &["Halvorsen Ocean Policy Forum"]),
             // a family name before "of"
             ("Prof. Chinwe A. Okafor-Nnaji of the Benue Valley University, Makurdi, said", &["Benue Valley University"]),
             ("Friends of the Earth Foundation", &["Friends of the Earth Foundation"]),
