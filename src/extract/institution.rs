@@ -16,7 +16,7 @@ fn connector_word(w: &str) -> bool {
 const NAME_ABBREVIATIONS: &[&str] = &["Coop", "Co", "Soc", "Corp", "Intl", "Assn", "Pvt", "Bros", "Ltd", "Inc", "Dept", "Univ", "Natl"];
 
 /// Capitalised function words that start the next sentence after a name ("… University As").
-const FUNCTION_WORDS: &[&str] = &["As", "In", "On", "At", "The", "This", "That", "It", "He", "She", "They", "We", "But", "And", "Held", "Also", "For", "With"];
+const FUNCTION_WORDS: &[&str] = &["As", "In", "On", "At", "The", "This", "That", "It", "He", "She", "They", "We", "But", "And", "Held", "Also", "For", "With", "I"];
 
 /// Company suffixes after a comma that make a capitalised phrase a name ("Acme, Inc.").
 const COMPANY_SUFFIXES: &[&str] = &[", Inc.", ", Ltd.", ", LLC", ", Inc", ", Ltd", ", plc", ", GmbH"];
@@ -27,6 +27,20 @@ const TRAILING_NON_NAME: &[&str] = &["coverage", "meeting", "meetings", "report"
 /// Heads of units inside a larger institution ("Department of International Relations at
 /// Kazan University"): the unit goes into the person's title, the parent is the institution.
 const UNITS: &[&str] = &["department", "faculty", "dept", "board"];
+
+/// Unit words whose "of" leads to the parent body in a post: "Research Division of the
+/// Superintendencia", "Labor Committee of the Chamber of Deputies" (the unit goes into the
+/// title, the parent is the institution).
+const POST_UNITS: &[&str] = &["department", "faculty", "dept", "board", "division", "committee", "subcommittee"];
+
+/// The governing body of an institution: "Board of Trustees of X" names X, whatever its words.
+const GOVERNORS: &[&str] = &["Trustees", "Directors", "Governors", "Regents", "Overseers", "Management"];
+
+/// Institutions known by one word (legislatures and agencies without a head word).
+const ONE_WORD_BODIES: &[&str] = &["Bundestag", "Bundesrat", "Knesset", "Duma", "Riksdag", "Storting", "Stortinget", "Folketing", "Folketinget", "Eduskunta", "Althing", "Sejm", "Oireachtas", "Interpol", "Europol", "Frontex", "Eurostat", "Eurojust"];
+
+/// File formats and sizes in capitals are not acronyms of institutions: "(PDF, 212KB)".
+pub const FILE_FORMATS: &[&str] = &["PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "JPG", "JPEG", "PNG", "GIF", "MP3", "MP4", "ZIP", "CSV", "TXT", "HTML", "RTF", "ODT", "EPUB"];
 
 /// Days and months: "on" before one of them ends a name ("… Policy Institute on Tuesday").
 const DATE_WORDS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -85,8 +99,20 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
                 break;
             }
         }
+        // an initial of the next name is not part of this one: "… Power Alliance J. Michael"
+        if last_cap > i && toks[last_cap].text.len() == 1 && toks[last_cap].text.as_bytes()[0].is_ascii_uppercase() && toks.get(last_cap + 1).is_some_and(|n| n.text == ".") {
+            last_cap -= 1;
+            while last_cap > i && is_connector(&toks[last_cap]) {
+                last_cap -= 1;
+            }
+        }
         let mut run = &toks[i..=last_cap];
         i = last_cap + 1;
+        // a body known by one word: "Member of the Bundestag"
+        if run.len() == 1 && ONE_WORD_BODIES.contains(&run[0].text) {
+            out.push(InstMention { start: run[0].start, end: run[0].end, name: run[0].text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
+            continue;
+        }
         // a name of one word needs a company suffix ("Acme, Inc."), and one of more words a
         // head word, "TV", a company abbreviation or suffix: most runs (a capitalised word
         // opening a sentence, a person's name) have none
@@ -109,6 +135,12 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             }
         }
         for seg in split_run(run, &head, lex) {
+            if let [one] = seg {
+                if ONE_WORD_BODIES.contains(&one.text) {
+                    out.push(InstMention { start: one.start, end: one.end, name: one.text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
+                    continue;
+                }
+            }
             if let Some(m) = make_mention(text, seg, toks, lex).filter(|m| !portfolio(text, m, lex)) {
                 out.push(m);
             }
@@ -143,9 +175,13 @@ fn portfolio(text: &str, m: &InstMention, lex: &Lexicon) -> bool {
     text[m.end..].starts_with(')') && word.chars().next().is_some_and(char::is_uppercase) && lex.is_title(word)
 }
 
-/// `lex.is_institution_word(t.text)`.
+/// Legal forms of companies that are also words or names when case is ignored ("Åsa",
+/// "spa", "ag"): head words only as written ("Nordlys ASA", "Volvo AB", "Enel SpA").
+const LEGAL_FORMS: &[&str] = &["AB", "ASA", "AG", "Oy", "SpA", "ApS", "Srl", "NV", "BV"];
+
+/// `lex.is_institution_word(t.text)`, or a legal form as written.
 fn is_head(t: &Token, lex: &Lexicon) -> bool {
-    t.classes(lex).contains(WordClasses::INSTITUTION_WORD)
+    t.classes(lex).contains(WordClasses::INSTITUTION_WORD) || LEGAL_FORMS.contains(&t.text) || ONE_WORD_BODIES.contains(&t.text)
 }
 
 fn cap_word(t: &Token) -> bool {
@@ -231,9 +267,12 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 a += 1;
             }
             // a post before "of" with no head word in it: "Managing Director of Ogun Textiles
-            // Limited", "Chief Executive Officer of the Lagos Port Authority"
+            // Limited", "Chief Executive Officer of the Lagos Port Authority", and a post's
+            // portfolio after "for": "Assistant Secretary-General for Economic Affairs of the
+            // Gulf Cooperation Council"
+            let portfolio = a >= 2 && p[a - 1].text == "for" && p[a - 2].is_title(lex);
             if let Some(of) = (a..p.len()).find(|&k| p[k].text == "of") {
-                if of > a && p[of - 1].is_title(lex) && !head[a..of].contains(&true) && head[of + 1..].contains(&true) {
+                if of > a && (p[of - 1].is_title(lex) || portfolio) && !head[a..of].contains(&true) && head[of + 1..].contains(&true) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;
@@ -245,10 +284,20 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 a += 2;
             }
             // a unit of a named institution: "Editorial Board of ThisDay Newspaper"
-            let unit = |t: &Token| lower_in(t.text, UNITS);
+            // ("Board of Trustees of Rasheed Strategic Dialogue": the board's body, head word
+            // or not; "Social Development Division of ECLAC": the acronym's)
+            let unit = |t: &Token| lower_in(t.text, POST_UNITS);
             if let Some(u) = (a..p.len()).find(|&k| unit(&p[k])) {
-                if let Some(of) = (u + 1..p.len()).find(|&k| p[k].text == "of") {
-                    if (of + 1..p.len()).any(|k| head[k] && !unit(&p[k])) {
+                // (a unit of the old list may have words before "of": "Department of
+                // International Relations of X"; the others take "of" right after them)
+                let old_unit = lower_in(p[u].text, UNITS);
+                if let Some(mut of) = (u + 1..p.len()).find(|&k| p[k].text == "of").filter(|&of| old_unit || of == u + 1) {
+                    let board = of + 3 < p.len() && GOVERNORS.contains(&p[of + 1].text) && p[of + 2].text == "of";
+                    if board {
+                        of += 2;
+                    }
+                    let acronym = of + 2 == p.len() && is_acronym(p[of + 1].text);
+                    if board || acronym || (of + 1..p.len()).any(|k| head[k] && !unit(&p[k])) {
                         a = of + 1;
                         while a < p.len() && is_connector(&p[a]) {
                             a += 1;
@@ -264,7 +313,10 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
                 // (a given name first, or two or three capitalised words none of them an
                 // ordinary word or a place: "Oleksandra Hnatiuk-Bondar of the Kyiv Energy …")
                 let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !t.classes(lex).intersects(WordClasses::COMMON_WORD | WordClasses::PLACE) && !t.is_title(lex);
-                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (before[0].classes(lex).contains(WordClasses::GIVEN_NAME) || before.len() >= 2 && before.iter().all(name_like)) {
+                // (or one such word opening the run, a family name: "Prof. Chinwe A.
+                // Okafor-Nnaji of the Benue Valley University", "Ilagan of DZMT Radyo Bantay")
+                let family = before.len() == 1 && h == 0 && name_like(&before[0]) && !before[0].classes(lex).intersects(WordClasses::DEMONYM | WordClasses::NONNAME);
+                if !before.is_empty() && before.len() <= 3 && !head[h..of].contains(&true) && (before[0].classes(lex).contains(WordClasses::GIVEN_NAME) || before.len() >= 2 && before.iter().all(name_like) || family) {
                     a = of + 1;
                     while a < p.len() && is_connector(&p[a]) {
                         a += 1;
@@ -273,7 +325,9 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             }
             let trailing = |t: &Token| lower_in(t.text, TRAILING_NON_NAME);
             let mut b = p.len();
-            while b > a && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !p[b - 1].is_title(lex) && !trailing(&p[b - 1])) {
+            // a plural of a title after "of" ends a body's name: "Nordic Council of Ministers"
+            let members = |b: usize| b >= a + 3 && p[b - 2].text == "of" && head[b - 3] && p[b - 1].text.ends_with('s') && p[b - 1].is_title_case();
+            while b > a && !members(b) && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !p[b - 1].is_title(lex) && !trailing(&p[b - 1])) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
@@ -289,8 +343,15 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         || seg.iter().any(|t| is_head(t, lex) && (t.is_title_case() || all_caps) || t.text == "TV")
         // a legal form in capitals ends a company's name: "Greystone Advisory LLP"
         || seg.last().is_some_and(|t| t.is_all_caps() && is_head(t, lex))
-        || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"));
+        || seg.last().is_some_and(|t| NAME_ABBREVIATIONS.contains(&t.text) && matches!(t.text, "Ltd" | "Inc" | "Corp" | "Co"))
+        || after_governors(text, seg[0].start);
     if !has_head {
+        return None;
+    }
+    // an event's edition: "the 2026 edition of the Sahel Ports Forum"
+    let before = text[..seg[0].start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    if before.ends_with(" edition of") || before.ends_with(" editions of") {
         return None;
     }
     // a headline in capitals: "PARTNERS CALL FOR ACTION TO PROTECT LUSAKA'S GROUNDWATER …"
@@ -322,6 +383,15 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
     {
         return None;
     }
+    // an acronym before its own expansion: "IPPS Institute for Pacific Policy Studies"
+    let mut aliases = Vec::new();
+    let seg = match seg {
+        [acr, rest @ ..] if rest.len() >= 2 && is_acronym(acr.text) && super::initials(&text[rest[0].start..rest[rest.len() - 1].end]) == acr.text => {
+            aliases.push(acr.text.to_string());
+            rest
+        }
+        _ => seg,
+    };
     let start = seg[0].start;
     let mut end = seg[seg.len() - 1].end;
     // a mission abroad keeps its country: "Embassy of Russia in Pakistan"
@@ -367,7 +437,6 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         return None;
     }
     let name = text[start..end].to_string();
-    let mut aliases = Vec::new();
     // parenthesis right after: "(CAPS)", "(Deutsche Gesellschaft für Auswärtige Politik, DGAP)"
     let rest = &text[end..];
     if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
@@ -380,8 +449,25 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
             }
         }
     }
+    // "(Inter-American Development Bank, BID)": the acronym closing the bracket the name opens
+    if aliases.is_empty() && text[..start].ends_with('(') {
+        if let Some(acr) = rest.strip_prefix(", ").and_then(|r| r.split_once(')')).map(|(a, _)| a) {
+            if is_acronym(acr) && !lex.is_place(acr) {
+                aliases.push(acr.to_string());
+            }
+        }
+    }
     let _ = toks;
     Some(InstMention { start, end, name, aliases, acronym_only: false, unit: false })
+}
+
+/// Does the name at `start` follow "Board of Trustees of (the)" (or Directors, Governors…)?
+fn after_governors(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let Some(before) = before.strip_suffix(" of") else { return false };
+    let Some((rest, gov)) = before.rsplit_once(' ') else { return false };
+    GOVERNORS.contains(&gov) && ["Board of", "Council of", "Court of"].iter().any(|b| rest.ends_with(b))
 }
 
 /// "Government of Kenya" where a name of an institution stands: after a comma (", Government
@@ -525,7 +611,7 @@ mod tests {
             ("Senior Research Fellow at the Primakov Center for World Economy and International Affairs, Russian Academy of Sciences", &["Primakov Center for World Economy and International Affairs", "Russian Academy of Sciences"]),
             ("a faculty member in the Department of International Relations at Kazan University", &["Department of International Relations", "Kazan University"]),
             ("Pro-Chancellor of the Pan-Atlantic University, Dr. X", &["Pan-Atlantic University"]),
-            ("the German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", &["German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", "Deutsche Gesellschaft für Auswärtige Politik"]),
+            ("the German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", &["German Council on Foreign Relations (Deutsche Gesellschaft für Auswärtige Politik, DGAP)", "Deutsche Gesellschaft für Auswärtige Politik (DGAP)"]),
             ("Founder of YPAED Coop. Soc. Ltd., and", &["YPAED Coop. Soc. Ltd."]),
             ("MD/CEO of AGRI Solution Ltd, delivered", &["AGRI Solution Ltd"]),
             ("The Executive Committee met", &[]),
@@ -542,6 +628,36 @@ mod tests {
             ("head of strategy at Donau Schiff GmbH, and Tom Baker, partner at Greystone Advisory LLP", &["Donau Schiff GmbH", "Greystone Advisory LLP"]),
             ("the chief executive of Havenlicht Holdings said", &["Havenlicht Holdings"]),
             ("Bank of England", &["Bank of England"]),
+            // the body a board governs, head word or not
+            ("Chairman of the Board of Trustees of Rasheed Strategic Dialogue, the conference", &["Rasheed Strategic Dialogue"]),
+            ("Vice Chair of the Board of Trustees of RSD, on behalf of", &[]),
+            // a division or committee "of" a body: the body
+            ("head of the Research Division of the Superintendencia de Pensiones, presented", &["Superintendencia de Pensiones"]),
+            ("member of the Labor Committee of the Chamber of Deputies, and", &["Chamber of Deputies"]),
+            ("Chief of the Social Development Division of ECLAC presented", &[]),
+            ("Parliamentary Standing Committee on the Ministry of Post and Telecommunication", &["Parliamentary Standing Committee on the Ministry of Post and Telecommunication"]),
+            // a plural title after "of" ends the name
+            ("Advisor, Nordic Council of Ministers; and", &["Nordic Council of Ministers"]),
+            // legal forms: in the lexicon, or as written in capitals
+            ("Senior Vice President, Pohjola Steel Oyj; and", &["Pohjola Steel Oyj"]),
+            ("chief economist at Nordlys Kraft ASA said", &["Nordlys Kraft ASA"]),
+            ("Åsa Lindström-Nyberg, Senior Researcher, spoke", &[]),
+            // one-word legislatures
+            ("Dr. Henrike zu Schwarzburg, Member of the Bundestag; and", &["Bundestag"]),
+            // the next name's initial
+            ("Midcontinent Power Alliance J. Michael Ortega | Senior Fellow", &["Midcontinent Power Alliance"]),
+            // an event's edition
+            ("inviting participants to the 2026 edition of the Sahel Ports Forum.", &[]),
+            ("asked whether the GCC Secretariat General would coordinate", &["GCC Secretariat"]),
+            ("on behalf of the Halvorsen Ocean Policy Forum I want to thank", &["Halvorsen Ocean Policy Forum"]),
+            // a family name before "of"
+            ("Prof. Chinwe A. Okafor-Nnaji of the Benue Valley University, Makurdi, said", &["Benue Valley University"]),
+            ("Friends of the Earth Foundation", &["Friends of the Earth Foundation"]),
+            ("Dr. Khalid El Amin, Assistant Secretary-General for Economic Affairs of the Gulf Cooperation Council, said", &["Gulf Cooperation Council"]),
+            // an acronym before its expansion; the acronym closing the bracket
+            ("IPPS Institute for Pacific Policy Studies", &["Institute for Pacific Policy Studies (IPPS)"]),
+            ("Dr. Rafael Menezes (Inter-American Development Bank, BID)", &["Inter-American Development Bank (BID)"]),
+            ("Dr. Tom Roe (University of Leeds, UK)", &["University of Leeds"]),
         ];
         for (input, want) in cases {
             assert_eq!(insts(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input}");

@@ -430,7 +430,15 @@ fn find_institutions(doc: &mut Doc) {
             let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
             let prev_head = prev.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "institute" | "center" | "centre" | "school" | "division")));
             let parent = m.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "university" | "academy")));
-            if gap_ok && prev_head && parent && !prev.unit && prev.aliases.iter().all(|a| !institution::is_acronym(a)) {
+            // a school named in a person's post is a unit of the university: "(Professor,
+            // Graduate School of Public Policy, X University)"
+            // (or after a name or a bracket: "Associate Professor Simione Vakaloloma, School
+            // of Law, University of the South Pacific")
+            let first = prev.name.split_whitespace().next().unwrap_or("");
+            let in_post = after_post(t, prev.start, lex) || after_comma_or_bracket(t, prev.start, lex);
+            if gap == ", " && first == "School" && parent && in_post {
+                prev.unit = true;
+            } else if gap_ok && prev_head && parent && !prev.unit && prev.aliases.iter().all(|a| !institution::is_acronym(a)) {
                 let short = prev.name.clone();
                 prev.name = t[prev.start..m.end].to_string();
                 prev.end = m.end;
@@ -538,6 +546,28 @@ fn find_institutions(doc: &mut Doc) {
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
 }
 
+/// Does a person's post end right before `start`: "(Professor, " or "Associate Professor,
+/// Graduate " (title words before the name, then a comma after a title)?
+fn after_post(t: &str, start: usize, lex: &Lexicon) -> bool {
+    let mut s = t[..start].trim_end();
+    while let Some(w) = s.rsplit([' ', '(']).next().filter(|w| !w.is_empty() && !w.ends_with(',') && w.starts_with(char::is_uppercase) && lex.is_title(w)) {
+        s = s[..s.len() - w.len()].trim_end();
+    }
+    let Some(s) = s.strip_suffix(',') else { return false };
+    let w = s.rsplit([' ', '(']).next().unwrap_or("");
+    w.starts_with(char::is_uppercase) && lex.is_title(w)
+}
+
+/// Does `start` follow a comma or an opening bracket (title words between): "Simione
+/// Vakaloloma, School of Law", "(Graduate School of …"?
+fn after_comma_or_bracket(t: &str, start: usize, lex: &Lexicon) -> bool {
+    let mut s = t[..start].trim_end();
+    while let Some(w) = s.rsplit([' ', '(']).next().filter(|w| !w.is_empty() && !w.ends_with(',') && w.starts_with(char::is_uppercase) && lex.is_title(w)) {
+        s = s[..s.len() - w.len()].trim_end();
+    }
+    s.ends_with([',', '('])
+}
+
 /// "the university", "the Institute's director": a head word after "the" stands for the one
 /// institution of the report whose name has it ("Registrar of the university Shri …" after
 /// "Chilika University of Agriculture and Technology"). A head word two institutions share,
@@ -579,6 +609,10 @@ fn head_word_references(doc: &Doc) -> Vec<IMention> {
 }
 
 fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize, lex: &Lexicon) -> bool {
+    // a file's format or size: "(PDF, 212KB)", "5G"
+    if toks[k].text.starts_with(|c: char| c.is_ascii_digit()) || institution::FILE_FORMATS.contains(&toks[k].text) {
+        return false;
+    }
     // a report headed by its institution ("CAPS POST-EVENT REPORT"), not by a word in
     // capitals ("PRESS RELEASE")
     if line == 0 && k == 0 {
@@ -601,7 +635,11 @@ fn acronym_in_institution_position(toks: &[tokens::Token], k: usize, line: usize
             return false;
         }
     }
-    let title_before = toks[lo..k].iter().any(|t| t.is_capitalised() && t.is_title(lex));
+    // (a title, then no clause of speech or number: "President of CAPS", "CEO of sovereign
+    // wealth fund GIC", not "Professor Suzuki argued that the 1982 UN Convention")
+    let title_before = toks[lo..k].iter().rposition(|t| t.is_capitalised() && t.is_title(lex)).is_some_and(|p| {
+        !toks[lo + p + 1..k].iter().any(|t| t.text == "that" || t.text.starts_with(|c: char| c.is_ascii_digit()) || lex.is_speech_verb(t.text))
+    });
     let next = toks.get(k + 1).map(|t| t.text.to_lowercase()).unwrap_or_default();
     let organizes = matches!(next.as_str(), "organized" | "organised" | "hosted" | "hosts" | "held" | "convened" | "organizes" | "organises");
     let in_parens = toks[lo..k].iter().any(|t| t.text == "(") && toks[k + 1..].iter().take(4).any(|t| t.text == ")");
@@ -624,6 +662,10 @@ fn list_item_institutions(doc: &mut Doc) {
             continue;
         }
         let rest_start = ps[0].m.end;
+        // (a comma inside a bracket: "(Fundación Trabajo Digno, Bogotá)", the bracket's own)
+        if t[rest_start..b].contains('(') {
+            continue;
+        }
         let Some(comma) = t[rest_start..b].rfind(", ") else { continue };
         let (cs, ce) = (rest_start + comma + 2, b);
         let chunk = t[cs..ce].trim_end_matches(['.', ';']);
@@ -640,6 +682,11 @@ fn list_item_institutions(doc: &mut Doc) {
     }
     found.extend(post_at_institutions(doc));
     found.extend(footnote_institutions(doc));
+    found.extend(bracket_institutions(doc));
+    found.extend(table_institutions(doc));
+    found.sort();
+    found.dedup();
+    drop_acronyms_in_names(doc);
     for (s, e) in found {
         let name = t[s..e].to_string();
         let idx = match doc.insts.iter().position(|r| r.name == name) {
@@ -652,6 +699,7 @@ fn list_item_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
     }
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+    merge_name_variants(doc);
 }
 
 /// Employers named after a person's post with "at" or "with", whatever their words:
@@ -694,6 +742,185 @@ fn post_at_institutions(doc: &Doc) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The organisation in brackets right after a person's name, whatever its words:
+/// "NAKAMURA Kenta (Tokyo Keizai Shimpo) asked", "- Ing. Matías Undurraga (AFP Cordillera)".
+/// The bracket holds two to six capitalised words, no title, honorific or place, and at
+/// least one word that is not an ordinary word ("(Video Message)" is none).
+fn bracket_institutions(doc: &Doc) -> Vec<(usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let lex = doc.lex;
+    let mut out = Vec::new();
+    for pm in &doc.pm {
+        let Some(rest) = t[pm.m.end..].strip_prefix(" (") else { continue };
+        let Some(close) = rest.find(')') else { continue };
+        let name = &rest[..close];
+        let from = pm.m.end + 2;
+        let ws: Vec<&str> = name.split(' ').collect();
+        let ok = ws.len() >= 2
+            && !name.contains(['\n', ',', ';', '(', ':'])
+            && !ws.iter().any(|w| w.split('-').any(|p| lex.is_title(p)) || lex.is_one_word_honorific(&w.trim_end_matches('.').to_lowercase()) || lex.is_postnominal_word(w))
+            && ws.iter().any(|w| !lex.is_place(w) && !lex.classes(w).intersects(crate::lexicon::WordClasses::COMMON_WORD | crate::lexicon::WordClasses::DEMONYM | crate::lexicon::WordClasses::GIVEN_NAME) && !institution::is_acronym(w))
+            && unnamed_institution(doc, name, from);
+        if ok {
+            out.push((from, from + name.len()));
+        }
+    }
+    out
+}
+
+/// The cells of a table's organisation column: "Name | Title | Organization" over rows
+/// "Tobias Lindqvist-Ramos | Founder and CEO | Voltbridge Analytics". Rows joined on one
+/// line go on with the next row's cells (a cell holding the end of one row and the start
+/// of the next is cut where the next row's person begins).
+fn table_institutions(doc: &Doc) -> Vec<(usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = Vec::new();
+    let mut column: Option<(usize, usize)> = None; // (organisation column, columns)
+    for &(a, b) in &doc.lines {
+        let line = &t[a..b];
+        if !line.contains(" | ") {
+            column = None;
+            continue;
+        }
+        let cells: Vec<&str> = line.split(" | ").collect();
+        let header = cells.iter().position(|c| {
+            let c = c.trim().to_lowercase();
+            matches!(c.as_str(), "organization" | "organisation" | "affiliation" | "institution" | "company" | "employer" | "organization/affiliation")
+        });
+        if let Some(c) = header {
+            column = Some((c, cells.len()));
+            continue;
+        }
+        let Some((c, n)) = column else { continue };
+        if n < 2 {
+            continue;
+        }
+        let mut pos = a;
+        for (k, cell) in cells.iter().enumerate() {
+            let cs = pos;
+            pos += cell.len() + 3;
+            if k < c || (k - c) % (n - 1) != 0 {
+                continue;
+            }
+            let mut ce = cs + cell.len();
+            if let Some(p) = doc.pm.iter().find(|p| cs < p.m.start && p.m.start < ce) {
+                ce = p.m.start;
+            }
+            let name = t[cs..ce].trim();
+            let from = cs + (t[cs..ce].len() - t[cs..ce].trim_start().len());
+            if !name.is_empty() && unnamed_institution(doc, name, from) && !name.split(' ').any(|w| doc.lex.is_title(w)) {
+                out.push((from, from + name.len()));
+            }
+        }
+    }
+    out
+}
+
+/// An acronym found inside a person's name is a family name in capitals ("Yui TANAKA"): its
+/// mentions there go, and an institution known only by it and nowhere else goes too.
+fn drop_acronyms_in_names(doc: &mut Doc) {
+    let inside = |m: &IMention, pm: &[PMention]| pm.iter().any(|p| p.m.start <= m.start && m.end <= p.m.end);
+    let gone: Vec<usize> = (0..doc.insts.len())
+        .filter(|&i| doc.insts[i].acronym_only && doc.im.iter().filter(|m| m.inst == i).all(|m| inside(m, &doc.pm)))
+        .collect();
+    if gone.is_empty() {
+        return;
+    }
+    let pm = std::mem::take(&mut doc.pm);
+    doc.im.retain(|m| !(gone.contains(&m.inst) && inside(m, &pm)));
+    doc.pm = pm;
+    let into: Vec<Option<usize>> = (0..doc.insts.len()).map(|i| (!gone.contains(&i)).then_some(i)).collect();
+    remove_insts(doc, &into);
+}
+
+/// Keeps the institutions `into[i] == Some(i)` and moves the mentions of the others to
+/// `into[i]` (which is kept); the numbers of the kept ones close up.
+fn remove_insts(doc: &mut Doc, into: &[Option<usize>]) {
+    let mut new_index = Vec::with_capacity(doc.insts.len());
+    let mut n = 0;
+    for (i, t) in into.iter().enumerate() {
+        new_index.push(n);
+        if *t == Some(i) {
+            n += 1;
+        }
+    }
+    doc.im.retain(|m| into[m.inst].is_some());
+    for m in &mut doc.im {
+        m.inst = new_index[into[m.inst].unwrap_or(m.inst)];
+    }
+    let mut i = 0;
+    doc.insts.retain(|_| {
+        i += 1;
+        into[i - 1] == Some(i - 1)
+    });
+    doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// Two names of one institution in one report, the shorter dropping what the longer adds:
+/// a mission's country ("Embassy of Sweden" / "Embassy of Sweden in Chile"), a legal form
+/// ("Nordsee Gasnetz" / "Nordsee Gasnetz GmbH"), or the given names of the person a
+/// foundation is named after ("Lindner Foundation" / "Gustav Lindner Foundation"). The
+/// shorter becomes an alias of the longer.
+fn merge_name_variants(doc: &mut Doc) {
+    let lex = doc.lex;
+    let n = doc.insts.len();
+    let mut into: Vec<Option<usize>> = (0..n).map(Some).collect();
+    for s in 0..n {
+        if doc.insts[s].acronym_only {
+            continue;
+        }
+        let short = doc.insts[s].name.clone();
+        let longer = (0..n).filter(|&l| l != s && into[l] == Some(l)).find(|&l| {
+            // an organisation's secretariat under its acronym: "GCC Secretariat General"
+            let rl = &doc.insts[l];
+            if let Some((acr, rest)) = short.split_once(' ') {
+                if matches!(rest, "Secretariat" | "Secretariat General" | "General Secretariat") && institution::is_acronym(acr) && (rl.name == acr || rl.aliases.iter().any(|a| a == acr)) {
+                    return true;
+                }
+            }
+            if rl.acronym_only {
+                return false;
+            }
+            let long = rl.name.as_str();
+            if let Some(rest) = long.strip_prefix(short.as_str()) {
+                // "… in Chile", "… GmbH", "…, Inc."
+                let rest = rest.trim_start_matches(',');
+                let Some(rest) = rest.strip_prefix(' ') else { return false };
+                return rest.strip_prefix("in ").is_some_and(|p| lex.is_place(p)) || !rest.contains(' ') && is_legal_form(rest);
+            }
+            if let Some(given) = long.strip_suffix(short.as_str()) {
+                // given names before the family name a foundation bears
+                let words: Vec<&str> = given.split_whitespace().collect();
+                return given.ends_with(' ') && !words.is_empty() && short.split_whitespace().count() >= 2 && words.iter().all(|w| lex.classes(w).contains(crate::lexicon::WordClasses::GIVEN_NAME));
+            }
+            false
+        });
+        if let Some(l) = longer {
+            into[s] = Some(l);
+            for k in 0..n {
+                if into[k] == Some(s) {
+                    into[k] = Some(l);
+                }
+            }
+            let aliases = std::mem::take(&mut doc.insts[s].aliases);
+            let r = &mut doc.insts[l];
+            for a in std::iter::once(short).chain(aliases) {
+                if !r.aliases.contains(&a) && a != r.name {
+                    r.aliases.push(a);
+                }
+            }
+        }
+    }
+    if into.iter().enumerate().any(|(i, t)| *t != Some(i)) {
+        remove_insts(doc, &into);
+    }
+}
+
+/// A company's legal form ("GmbH", "Ltd", "Oyj", "Inc."), a head word that ends a name.
+fn is_legal_form(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Ltd" | "Inc" | "LLC" | "Limited" | "GmbH" | "plc" | "PLC" | "LLP" | "Bhd" | "Pty" | "S.A" | "Oyj" | "Abp" | "Ltda" | "SARL" | "KGaA" | "AG" | "AB" | "ASA" | "Oy" | "SpA" | "Corp" | "Co")
 }
 
 /// The institution a footnote line names when no head word showed it: "⁷ Border Data Watch,
@@ -1021,6 +1248,45 @@ mod tests {
 
     /// After extraction a report keeps only the text around its evidence, and every
     /// snippet is the one cut from the whole text.
+    #[test]
+    fn institution_passes_table() {
+        // (report text, institutions wanted, institutions not wanted)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // a school in a person's post is a unit of the university
+            ("Panelists:\nProf. Aya Suzuki (Professor, Graduate School of Public Policy, Tokyo Metropolitan University of Social Sciences)\n", &["Tokyo Metropolitan University of Social Sciences"], &["School of Public Policy, Tokyo Metropolitan University of Social Sciences"]),
+            ("The lecture was hosted in partnership with the School of Public Policy, Dunmore University.\n", &["School of Public Policy, Dunmore University"], &[]),
+            ("Panel:\nAssociate Professor Simione Vakaloloma, School of Law, University of the South Pacific\n", &["University of the South Pacific"], &["School of Law, University of the South Pacific"]),
+            // an organisation in brackets after a name
+            ("In the Q&A session, NAKAMURA Kenta (Tokyo Keizai Shimpo) asked whether a cell would work.\n", &["Tokyo Keizai Shimpo"], &[]),
+            ("Guest Remarks: OGAWA Takeshi (Parliamentary Vice-Minister for Foreign Affairs)\n", &[], &["Parliamentary Vice-Minister for Foreign Affairs"]),
+            // a table's organisation column
+            ("Featuring:\n\nName | Title | Organization\nTobias Lindqvist-Ramos | Founder and CEO | Voltbridge Analytics\n", &["Voltbridge Analytics"], &[]),
+            // a comma inside the bracket of a list item
+            ("Panel:\n- Lic. Paola Villamizar Duque (Fundación Trabajo Digno, Bogotá)\n", &["Fundación Trabajo Digno"], &["Bogotá)"]),
+            // file formats and sizes, a family name in capitals, an acronym after a clause of speech
+            ("Attachments: [Program (PDF, 212KB)]\n", &[], &["PDF", "212KB"]),
+            ("[Photo] From left: Professor Ohno, Yui TANAKA, Ambassador Harrington\n", &[], &["TANAKA"]),
+            ("Professor Suzuki argued that the 1982 UN Convention on the Law of the Sea was clear.\n", &[], &["UN"]),
+            // one institution under a short and a long name
+            ("The seminar was held with the Embassy of Sweden in Chile.\nErik Sandvall, First Secretary of the Embassy of Sweden, attended.\n", &["Embassy of Sweden in Chile"], &["Embassy of Sweden"]),
+            ("the Gulf Cooperation Council (GCC) met.\nHe asked whether the GCC Secretariat General would act.\n", &["Gulf Cooperation Council"], &["GCC Secretariat General", "GCC Secretariat"]),
+            ("On 9 October the Gustav Lindner Foundation held its dialogue.\nHe recalled that the Lindner Foundation had started it.\n", &["Gustav Lindner Foundation"], &["Lindner Foundation"]),
+        ];
+        let lex = Lexicon::builtin();
+        for (input, want, not) in cases {
+            let doc = crate::ingest::Document::new("r.txt", input.to_string());
+            let clean = text::clean(&doc, &lex);
+            let x = extract(&clean, &lex);
+            let names: Vec<&str> = x.institutions.iter().map(|r| r.name.as_str()).collect();
+            for w in *want {
+                assert!(names.contains(w), "{input}: {w} not in {names:?}");
+            }
+            for w in *not {
+                assert!(!names.contains(w), "{input}: {w} in {names:?}");
+            }
+        }
+    }
+
     #[test]
     fn snippets_survive_compaction() {
         let lex = Lexicon::builtin();
