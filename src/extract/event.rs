@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/// The days of the week, Monday first (the index is the day number of `weekday`).
+pub(crate) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/// The months' names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const MONTH_RE: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?";
 
 struct Res {
@@ -393,7 +397,7 @@ pub(crate) fn extract_event(doc: &Doc, facts: &mut Vec<Fact>) -> EventRec {
         date = Some(Date(year_of_doc, m, d));
     }
     if let Some(c) = r.weekday.captures(head) {
-        let want = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].iter().position(|w| *w == &c[1]).unwrap_or(0) as u32;
+        let want = WEEKDAYS.iter().position(|w| *w == &c[1]).unwrap_or(0) as u32;
         if let Some(Date(Some(y), Some(m), Some(d))) = date {
             // only when the date found is the report's own date, not the event's
             let has_day_in_event = in_event_sentence.is_some() || field.is_some();

@@ -42,9 +42,6 @@ const ONE_WORD_BODIES: &[&str] = &["Bundestag", "Bundesrat", "Knesset", "Duma", 
 /// File formats and sizes in capitals are not acronyms of institutions: "(PDF, 212KB)".
 pub const FILE_FORMATS: &[&str] = &["PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "JPG", "JPEG", "PNG", "GIF", "MP3", "MP4", "ZIP", "CSV", "TXT", "HTML", "RTF", "ODT", "EPUB"];
 
-/// Days and months: "on" before one of them ends a name ("… Policy Institute on Tuesday").
-const DATE_WORDS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /// An institution named in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstMention {
@@ -88,7 +85,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
             if caps[j] {
                 last_cap = j;
                 j += 1;
-            } else if is_connector(t) && j > i && !(t.text == "on" && toks.get(j + 1).is_some_and(|n| DATE_WORDS.contains(&n.text))) && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
+            } else if is_connector(t) && j > i && !(t.text == "on" && toks.get(j + 1).is_some_and(|n| is_date_word(n.text))) && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
                 j += 1;
             } else if matches!(t.text, "'" | "\u{2019}") && j > i && toks[j - 1].end == t.start && toks[j - 1].text.ends_with('s') && cap_at(j + 1) {
                 // a plural possessive inside the name: "Danish Cable Owners' Association"
@@ -180,6 +177,11 @@ fn portfolio(text: &str, m: &InstMention, lex: &Lexicon) -> bool {
 const LEGAL_FORMS: &[&str] = &["AB", "ASA", "AG", "Oy", "SpA", "ApS", "Srl", "NV", "BV"];
 
 /// `lex.is_institution_word(t.text)`, or a legal form as written.
+/// Days and months: "on" before one of them ends a name ("… Policy Institute on Tuesday").
+fn is_date_word(w: &str) -> bool {
+    super::event::WEEKDAYS.contains(&w) || super::event::MONTH_NAMES.contains(&w)
+}
+
 fn is_head(t: &Token, lex: &Lexicon) -> bool {
     t.classes(lex).contains(WordClasses::INSTITUTION_WORD) || LEGAL_FORMS.contains(&t.text) || ONE_WORD_BODIES.contains(&t.text)
 }
