@@ -85,9 +85,11 @@ fn second_dev_set_figures_hold() {
 /// Zambian press release; 38–42: Philippine news, a Mexican seminar, a Turkish panel, a
 /// London think-tank conversation and a Mekong webinar; 43–47: a Thailand–Myanmar dialogue,
 /// a wire item on a ministerial forum, a Brussels roundtable, an academic workshop programme
-/// with footnote affiliations and an AU–UNECA communiqué). 19–47 were written as hold-outs,
+/// with footnote affiliations and an AU–UNECA communiqué; 48–52: a Chilean seminar, a
+/// Japanese symposium page, a Washington webinar recap with a bar table and a transcript, a
+/// Gulf press release and a German foundation report). 19–52 were written as hold-outs,
 /// later than 01–18, and several of their conventions have no rule yet, so the figures
-/// over all 47 are lower; the floors are what the build measures, not targets.
+/// over all 52 are lower; the floors are what the build measures, not targets.
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -96,20 +98,21 @@ fn own_fixtures_in_other_styles_hold() {
         &got,
         &[
             ("person_f1", 0.975),
-            ("participant_recall", 0.985),
+            ("participant_recall", 0.99),
             ("crossdoc_resolved", 0.85),
-            ("inst_f1", 0.84),
-            ("role_f1", 0.91),
-            ("affil_f1", 0.88),
-            ("alongside_f1", 0.94),
+            ("inst_f1", 0.87),
+            ("role_f1", 0.915),
+            ("affil_f1", 0.895),
+            ("alongside_f1", 0.95),
         ],
         // person_dup: a nickname across two reports (Funmi / Funmilayo) the resolver does
-        // not join, and a transliteration variant in one (43: Khin Myat Noe / Nwe);
-        // person_overmerged counts a node whose surface forms name two gold
-        // persons, and namesakes kept apart do that: "Mr. Sato" / "Ms. Sato" in 19,
-        // "Dr. Al-Khater" / "Mr. Al-Khater" in 32, the Kilonzos of 01 and 27, the Parks of
-        // 04, 28 and 35, the Lins of 28 and 35, the Halvorsens of 08 and 34, the Zhangs of 04
-        // and 44; one is an error: 28's "President Kim" goes to the other Kim of that report
-        &[("person_dup", 2.0), ("person_overmerged", 15.0)],
+        // not join, and transliteration variants in one report (43: Khin Myat Noe / Nwe;
+        // 49: ŌNO / Ohno); person_overmerged counts a node whose surface forms name two gold
+        // persons, and namesakes kept apart do that, each through a short form they share
+        // ("Dr. Park"): the Satos of 19, the Al-Khaters of 32, the Kilonzos of 01 and 27, the
+        // Parks of 04, 28, 35 and 49, the Kims of 19 and 49, the Watanabes of 35 and 49, the
+        // Lins of 28 and 35, the Halvorsens of 08 and 34, the Zhangs of 04 and 44, the
+        // Karaağaçlıs of 40 and 51 and the Ferreiras of 24 and 48
+        &[("person_dup", 3.0), ("person_overmerged", 22.0)],
     );
 }
