@@ -198,6 +198,10 @@ pub struct Lexicon {
     particle_max_len: usize,
     /// The post-nominals of one word, which [`Lexicon::is_postnominal_word`] reads.
     postnominal_words: HashSet<String>,
+    /// Institutions known by one word, as written ([`Lexicon::is_one_word_institution`]).
+    one_word_institutions: HashSet<String>,
+    /// Company legal forms that count only as written ([`Lexicon::is_legal_form`]).
+    legal_forms: HashSet<String>,
     /// Job-title words, lower case.
     pub titles: HashSet<String>,
     /// Institution head words, lower case.
@@ -270,6 +274,8 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "given_name_abbreviations.txt",
     "titles.txt",
     "institution_words.txt",
+    "one_word_institutions.txt",
+    "legal_forms.txt",
     "nonname_words.txt",
     "speech_verbs.txt",
     "boilerplate.txt",
@@ -427,6 +433,8 @@ impl Lexicon {
             honorifics,
             honorifics_by_first,
             postnominal_words,
+            one_word_institutions: lines("one_word_institutions.txt").into_iter().collect(),
+            legal_forms: lines("legal_forms.txt").into_iter().collect(),
             postnominals,
             particle_set,
             particle_max_len,
@@ -602,6 +610,16 @@ impl Lexicon {
     /// final dot (the list keeps none).
     pub fn is_postnominal_word(&self, word: &str) -> bool {
         self.postnominal_words.contains(word)
+    }
+
+    /// True for an institution known by one word, as written ("Bundestag", "Interpol").
+    pub fn is_one_word_institution(&self, word: &str) -> bool {
+        self.one_word_institutions.contains(word)
+    }
+
+    /// True for a company legal form that counts only as written ("ASA", "AB", "SpA").
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(word)
     }
 
     /// True for a known given name (folded, case-insensitive).

@@ -36,9 +36,6 @@ const POST_UNITS: &[&str] = &["department", "faculty", "dept", "board", "divisio
 /// The governing body of an institution: "Board of Trustees of X" names X, whatever its words.
 const GOVERNORS: &[&str] = &["Trustees", "Directors", "Governors", "Regents", "Overseers", "Management"];
 
-/// Institutions known by one word (legislatures and agencies without a head word).
-const ONE_WORD_BODIES: &[&str] = &["Bundestag", "Bundesrat", "Knesset", "Duma", "Riksdag", "Storting", "Stortinget", "Folketing", "Folketinget", "Eduskunta", "Althing", "Sejm", "Oireachtas", "Interpol", "Europol", "Frontex", "Eurostat", "Eurojust"];
-
 /// File formats and sizes in capitals are not acronyms of institutions: "(PDF, 212KB)".
 pub const FILE_FORMATS: &[&str] = &["PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT", "PPTX", "JPG", "JPEG", "PNG", "GIF", "MP3", "MP4", "ZIP", "CSV", "TXT", "HTML", "RTF", "ODT", "EPUB"];
 
@@ -106,7 +103,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         let mut run = &toks[i..=last_cap];
         i = last_cap + 1;
         // a body known by one word: "Member of the Bundestag"
-        if run.len() == 1 && ONE_WORD_BODIES.contains(&run[0].text) {
+        if run.len() == 1 && lex.is_one_word_institution(run[0].text) {
             out.push(InstMention { start: run[0].start, end: run[0].end, name: run[0].text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
             continue;
         }
@@ -133,7 +130,7 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         }
         for seg in split_run(run, &head, lex) {
             if let [one] = seg {
-                if ONE_WORD_BODIES.contains(&one.text) {
+                if lex.is_one_word_institution(one.text) {
                     out.push(InstMention { start: one.start, end: one.end, name: one.text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
                     continue;
                 }
@@ -172,18 +169,14 @@ fn portfolio(text: &str, m: &InstMention, lex: &Lexicon) -> bool {
     text[m.end..].starts_with(')') && word.chars().next().is_some_and(char::is_uppercase) && lex.is_title(word)
 }
 
-/// Legal forms of companies that are also words or names when case is ignored ("Åsa",
-/// "spa", "ag"): head words only as written ("Nordlys ASA", "Volvo AB", "Enel SpA").
-const LEGAL_FORMS: &[&str] = &["AB", "ASA", "AG", "Oy", "SpA", "ApS", "Srl", "NV", "BV"];
-
-/// `lex.is_institution_word(t.text)`, or a legal form as written.
 /// Days and months: "on" before one of them ends a name ("… Policy Institute on Tuesday").
 fn is_date_word(w: &str) -> bool {
     super::event::WEEKDAYS.contains(&w) || super::event::MONTH_NAMES.contains(&w)
 }
 
+/// `lex.is_institution_word(t.text)`, or a legal form or a one-word institution as written.
 fn is_head(t: &Token, lex: &Lexicon) -> bool {
-    t.classes(lex).contains(WordClasses::INSTITUTION_WORD) || LEGAL_FORMS.contains(&t.text) || ONE_WORD_BODIES.contains(&t.text)
+    t.classes(lex).contains(WordClasses::INSTITUTION_WORD) || lex.is_legal_form(t.text) || lex.is_one_word_institution(t.text)
 }
 
 fn cap_word(t: &Token) -> bool {
