@@ -546,14 +546,20 @@ fn find_institutions(doc: &mut Doc) {
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
 }
 
-/// Does a person's post end right before `start`: "(Professor, " or "Associate Professor,
-/// Graduate " (title words before the name, then a comma after a title)?
-fn after_post(t: &str, start: usize, lex: &Lexicon) -> bool {
+/// The text before `start` without the title words that end it: "(Professor, Graduate " →
+/// "(Professor,".
+fn before_title_words<'t>(t: &'t str, start: usize, lex: &Lexicon) -> &'t str {
     let mut s = t[..start].trim_end();
     while let Some(w) = s.rsplit([' ', '(']).next().filter(|w| !w.is_empty() && !w.ends_with(',') && w.starts_with(char::is_uppercase) && lex.is_title(w)) {
         s = s[..s.len() - w.len()].trim_end();
     }
-    let Some(s) = s.strip_suffix(',') else { return false };
+    s
+}
+
+/// Does a person's post end right before `start`: "(Professor, " or "Associate Professor,
+/// Graduate " (title words before the name, then a comma after a title)?
+fn after_post(t: &str, start: usize, lex: &Lexicon) -> bool {
+    let Some(s) = before_title_words(t, start, lex).strip_suffix(',') else { return false };
     let w = s.rsplit([' ', '(']).next().unwrap_or("");
     w.starts_with(char::is_uppercase) && lex.is_title(w)
 }
@@ -561,11 +567,7 @@ fn after_post(t: &str, start: usize, lex: &Lexicon) -> bool {
 /// Does `start` follow a comma or an opening bracket (title words between): "Simione
 /// Vakaloloma, School of Law", "(Graduate School of …"?
 fn after_comma_or_bracket(t: &str, start: usize, lex: &Lexicon) -> bool {
-    let mut s = t[..start].trim_end();
-    while let Some(w) = s.rsplit([' ', '(']).next().filter(|w| !w.is_empty() && !w.ends_with(',') && w.starts_with(char::is_uppercase) && lex.is_title(w)) {
-        s = s[..s.len() - w.len()].trim_end();
-    }
-    s.ends_with([',', '('])
+    before_title_words(t, start, lex).ends_with([',', '('])
 }
 
 /// "the university", "the Institute's director": a head word after "the" stands for the one
