@@ -202,6 +202,9 @@ pub struct Lexicon {
     one_word_institutions: HashSet<String>,
     /// Company legal forms that count only as written ([`Lexicon::is_legal_form`]).
     legal_forms: HashSet<String>,
+    /// Institution head words in other languages → their English form, lower case
+    /// ([`Lexicon::english_head_word`]).
+    institution_translations: HashMap<String, String>,
     /// Job-title words, lower case.
     pub titles: HashSet<String>,
     /// Institution head words, lower case.
@@ -276,6 +279,7 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "institution_words.txt",
     "one_word_institutions.txt",
     "legal_forms.txt",
+    "institution_translations.txt",
     "nonname_words.txt",
     "speech_verbs.txt",
     "boilerplate.txt",
@@ -435,6 +439,10 @@ impl Lexicon {
             postnominal_words,
             one_word_institutions: lines("one_word_institutions.txt").into_iter().collect(),
             legal_forms: lines("legal_forms.txt").into_iter().collect(),
+            institution_translations: lines("institution_translations.txt")
+                .iter()
+                .filter_map(|l| l.split_once('=').map(|(a, b)| (fold(a.trim()).to_lowercase(), fold(b.trim()).to_lowercase())))
+                .collect(),
             postnominals,
             particle_set,
             particle_max_len,
@@ -620,6 +628,12 @@ impl Lexicon {
     /// True for a company legal form that counts only as written ("ASA", "AB", "SpA").
     pub fn is_legal_form(&self, word: &str) -> bool {
         self.legal_forms.contains(word)
+    }
+
+    /// The English form of an institution head word in another language, both folded and
+    /// lower case ("stiftung" → "foundation").
+    pub fn english_head_word(&self, word: &str) -> Option<&str> {
+        self.institution_translations.get(word).map(String::as_str)
     }
 
     /// True for a known given name (folded, case-insensitive).

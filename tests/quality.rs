@@ -63,10 +63,10 @@ fn second_dev_set_figures_hold() {
         &[
             ("person_f1", 0.99),
             ("participant_recall", 1.0),
-            ("inst_f1", 0.89),
-            ("role_f1", 0.98),
-            ("affil_f1", 0.94),
-            ("alongside_f1", 0.96),
+            ("inst_f1", 0.915),
+            ("role_f1", 0.99),
+            ("affil_f1", 0.96),
+            ("alongside_f1", 0.99),
         ],
         &[("person_dup", 0.0), ("person_overmerged", 0.0)],
     );

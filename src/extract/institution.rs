@@ -174,9 +174,14 @@ fn is_date_word(w: &str) -> bool {
     super::event::WEEKDAYS.contains(&w) || super::event::MONTH_NAMES.contains(&w)
 }
 
-/// `lex.is_institution_word(t.text)`, or a legal form or a one-word institution as written.
+/// `lex.is_institution_word(t.text)`, or a legal form or a one-word institution as written,
+/// or a hyphenated compound whose last part is a head word ("Friedrich-Ebert-Stiftung",
+/// "Max-Planck-Institut").
 fn is_head(t: &Token, lex: &Lexicon) -> bool {
-    t.classes(lex).contains(WordClasses::INSTITUTION_WORD) || lex.is_legal_form(t.text) || lex.is_one_word_institution(t.text)
+    t.classes(lex).contains(WordClasses::INSTITUTION_WORD)
+        || lex.is_legal_form(t.text)
+        || lex.is_one_word_institution(t.text)
+        || t.text.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_uppercase) && lex.is_institution_word(last))
 }
 
 fn cap_word(t: &Token) -> bool {

@@ -885,6 +885,12 @@ fn merge_name_variants(doc: &mut Doc) {
             if rl.acronym_only {
                 return false;
             }
+            // one name in two languages, the foreign one going to the English one: "Friedrich
+            // Ebert Stiftung", "Friedrich Ebert Foundation"
+            let key = english_key(&short, lex);
+            if key.contains(' ') && inst_key(&short) != key && inst_key(&rl.name) == english_key(&rl.name, lex) && std::iter::once(&rl.name).chain(&rl.aliases).any(|a| english_key(a, lex) == key) {
+                return true;
+            }
             let long = rl.name.as_str();
             if let Some(rest) = long.strip_prefix(short.as_str()) {
                 // "… in Chile", "… GmbH", "…, Inc."
@@ -918,6 +924,11 @@ fn merge_name_variants(doc: &mut Doc) {
     if into.iter().enumerate().any(|(i, t)| *t != Some(i)) {
         remove_insts(doc, &into);
     }
+}
+
+/// An institution's [`inst_key`] with its head words in English ([`Lexicon::english_head_word`]).
+fn english_key(name: &str, lex: &Lexicon) -> String {
+    inst_key(name).split(' ').map(|w| lex.english_head_word(w).unwrap_or(w)).collect::<Vec<_>>().join(" ")
 }
 
 /// A company's legal form ("GmbH", "Ltd", "Oyj", "Inc."), a head word that ends a name.
@@ -1273,6 +1284,12 @@ mod tests {
             ("The seminar was held with the Embassy of Sweden in Chile.\nErik Sandvall, First Secretary of the Embassy of Sweden, attended.\n", &["Embassy of Sweden in Chile"], &["Embassy of Sweden"]),
             ("the Gulf Cooperation Council (GCC) met.\nHe asked whether the GCC Secretariat General would act.\n", &["Gulf Cooperation Council"], &["GCC Secretariat General", "GCC Secretariat"]),
             ("On 9 October the Gustav Lindner Foundation held its dialogue.\nHe recalled that the Lindner Foundation had started it.\n", &["Gustav Lindner Foundation"], &["Lindner Foundation"]),
+            // one institution in two languages; a German compound with its head word last
+            ("The Friedrich Ebert Foundation held a debate.\nThe Friedrich Ebert Stiftung said it would publish a report.\n", &["Friedrich Ebert Foundation"], &["Friedrich Ebert Stiftung"]),
+            ("Speakers: Dr. Anna Weber, Director, Max-Planck-Institut Hamburg; Tom Ray.\n", &["Max-Planck-Institut Hamburg"], &[]),
+            // a Dutch head word; the Commonwealth alone
+            ("in samenwerking met de Europese Commissie en de Vereniging voor OverheidsManagement\n", &["Europese Commissie"], &[]),
+            ("Chief Emeka Anyaoku, former Secretary General of the Commonwealth, spoke.\n", &["Commonwealth"], &[]),
         ];
         let lex = Lexicon::builtin();
         for (input, want, not) in cases {
