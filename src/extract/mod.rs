@@ -869,11 +869,23 @@ fn merge_name_variants(doc: &mut Doc) {
     let lex = doc.lex;
     let n = doc.insts.len();
     let mut into: Vec<Option<usize>> = (0..n).map(Some).collect();
+    // each institution's name (and aliases) with English head words, and whether its name is
+    // written in English, worked out once
+    let english: Vec<(Vec<String>, bool)> = doc
+        .insts
+        .iter()
+        .map(|r| {
+            let keys: Vec<String> = std::iter::once(&r.name).chain(&r.aliases).map(|a| english_key(a, lex)).collect();
+            let in_english = inst_key(&r.name) == keys[0];
+            (keys, in_english)
+        })
+        .collect();
     for s in 0..n {
         if doc.insts[s].acronym_only {
             continue;
         }
         let short = doc.insts[s].name.clone();
+        let (short_keys, short_in_english) = &english[s];
         let longer = (0..n).filter(|&l| l != s && into[l] == Some(l)).find(|&l| {
             // an organisation's secretariat under its acronym: "GCC Secretariat General"
             let rl = &doc.insts[l];
@@ -887,8 +899,8 @@ fn merge_name_variants(doc: &mut Doc) {
             }
             // one name in two languages, the foreign one going to the English one: "Friedrich
             // Ebert Stiftung", "Friedrich Ebert Foundation"
-            let key = english_key(&short, lex);
-            if key.contains(' ') && inst_key(&short) != key && inst_key(&rl.name) == english_key(&rl.name, lex) && std::iter::once(&rl.name).chain(&rl.aliases).any(|a| english_key(a, lex) == key) {
+            let key = &short_keys[0];
+            if key.contains(' ') && !short_in_english && english[l].1 && english[l].0.contains(key) {
                 return true;
             }
             let long = rl.name.as_str();
