@@ -908,7 +908,7 @@ fn merge_name_variants(doc: &mut Doc) {
                 // "… in Chile", "… GmbH", "…, Inc."
                 let rest = rest.trim_start_matches(',');
                 let Some(rest) = rest.strip_prefix(' ') else { return false };
-                return rest.strip_prefix("in ").is_some_and(|p| lex.is_place(p)) || !rest.contains(' ') && is_legal_form(rest);
+                return rest.strip_prefix("in ").is_some_and(|p| lex.is_place(p)) || !rest.contains(' ') && lex.is_legal_form(rest.trim_end_matches('.'));
             }
             if let Some(given) = long.strip_suffix(short.as_str()) {
                 // given names before the family name a foundation bears
@@ -941,11 +941,6 @@ fn merge_name_variants(doc: &mut Doc) {
 /// An institution's [`inst_key`] with its head words in English ([`Lexicon::english_head_word`]).
 fn english_key(name: &str, lex: &Lexicon) -> String {
     inst_key(name).split(' ').map(|w| lex.english_head_word(w).unwrap_or(w)).collect::<Vec<_>>().join(" ")
-}
-
-/// A company's legal form ("GmbH", "Ltd", "Oyj", "Inc."), a head word that ends a name.
-fn is_legal_form(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "Ltd" | "Inc" | "LLC" | "Limited" | "GmbH" | "plc" | "PLC" | "LLP" | "Bhd" | "Pty" | "S.A" | "Oyj" | "Abp" | "Ltda" | "SARL" | "KGaA" | "AG" | "AB" | "ASA" | "Oy" | "SpA" | "Corp" | "Co")
 }
 
 /// The institution a footnote line names when no head word showed it: "⁷ Border Data Watch,
