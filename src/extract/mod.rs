@@ -773,48 +773,34 @@ fn bracket_institutions(doc: &Doc) -> Vec<(usize, usize)> {
 }
 
 /// The cells of a table's organisation column: "Name | Title | Organization" over rows
-/// "Tobias Lindqvist-Ramos | Founder and CEO | Voltbridge Analytics". Rows joined on one
-/// line go on with the next row's cells (a cell holding the end of one row and the start
-/// of the next is cut where the next row's person begins).
+/// "Tobias Lindqvist-Ramos | Founder and CEO | Voltbridge Analytics" (the cleaned text keeps
+/// each row on its own line).
 fn table_institutions(doc: &Doc) -> Vec<(usize, usize)> {
     let t = doc.clean.text.as_str();
     let mut out = Vec::new();
-    let mut column: Option<(usize, usize)> = None; // (organisation column, columns)
+    let mut column: Option<usize> = None; // the organisation column
     for &(a, b) in &doc.lines {
         let line = &t[a..b];
         if !line.contains(" | ") {
             column = None;
             continue;
         }
-        let cells: Vec<&str> = line.split(" | ").collect();
-        let header = cells.iter().position(|c| {
+        let header = line.split(" | ").position(|c| {
             let c = c.trim().to_lowercase();
             matches!(c.as_str(), "organization" | "organisation" | "affiliation" | "institution" | "company" | "employer" | "organization/affiliation")
         });
-        if let Some(c) = header {
-            column = Some((c, cells.len()));
+        if header.is_some() {
+            column = header;
             continue;
         }
-        let Some((c, n)) = column else { continue };
-        if n < 2 {
-            continue;
-        }
-        let mut pos = a;
-        for (k, cell) in cells.iter().enumerate() {
-            let cs = pos;
-            pos += cell.len() + 3;
-            if k < c || (k - c) % (n - 1) != 0 {
-                continue;
-            }
-            let mut ce = cs + cell.len();
-            if let Some(p) = doc.pm.iter().find(|p| cs < p.m.start && p.m.start < ce) {
-                ce = p.m.start;
-            }
-            let name = t[cs..ce].trim();
-            let from = cs + (t[cs..ce].len() - t[cs..ce].trim_start().len());
-            if !name.is_empty() && unnamed_institution(doc, name, from) && !name.split(' ').any(|w| doc.lex.is_title(w)) {
-                out.push((from, from + name.len()));
-            }
+        let Some(c) = column else { continue };
+        // the cell's start: the line's, or after the c-th bar
+        let Some(cs) = (if c == 0 { Some(a) } else { line.match_indices(" | ").nth(c - 1).map(|(i, _)| a + i + 3) }) else { continue };
+        let ce = t[cs..b].find(" | ").map_or(b, |i| cs + i);
+        let name = t[cs..ce].trim();
+        let from = cs + (t[cs..ce].len() - t[cs..ce].trim_start().len());
+        if !name.is_empty() && unnamed_institution(doc, name, from) && !name.split(' ').any(|w| doc.lex.is_title(w)) {
+            out.push((from, from + name.len()));
         }
     }
     out
@@ -1281,6 +1267,7 @@ mod tests {
             ("Guest Remarks: OGAWA Takeshi (Parliamentary Vice-Minister for Foreign Affairs)\n", &[], &["Parliamentary Vice-Minister for Foreign Affairs"]),
             // a table's organisation column
             ("Featuring:\n\nName | Title | Organization\nTobias Lindqvist-Ramos | Founder and CEO | Voltbridge Analytics\n", &["Voltbridge Analytics"], &[]),
+            ("Speaker | Organisation\nTobias Lindqvist-Ramos | Voltbridge Analytics\nAna Silva | Kestrel Data Works\n", &["Voltbridge Analytics", "Kestrel Data Works"], &[]),
             // a comma inside the bracket of a list item
             ("Panel:\n- Lic. Paola Villamizar Duque (Fundación Trabajo Digno, Bogotá)\n", &["Fundación Trabajo Digno"], &["Bogotá)"]),
             // file formats and sizes, a family name in capitals, an acronym after a clause of speech
