@@ -977,6 +977,7 @@ pub(crate) fn acronym_institution(insts: &mut Vec<InstRec>, acronym: &str, evide
     insts.len() - 1
 }
 
+#[inline(never)] // (kept apart, so that profiles show the stage)
 fn find_persons(doc: &mut Doc) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
@@ -1098,7 +1099,10 @@ fn find_persons(doc: &mut Doc) {
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate().filter(|_| !by_family.is_empty()) {
         for &tok in toks {
-            if !tok.is_title_case() || tok.text.is_ascii() && !family_first[usize::from(tok.text.as_bytes()[0].to_ascii_lowercase())] || tok.text.chars().count() < 4 {
+            // (the first byte is read before the rest: most words are not capitalised or start
+            // no family name)
+            let b0 = tok.text.as_bytes()[0];
+            if b0.is_ascii() && !(b0.is_ascii_uppercase() && family_first[usize::from(b0.to_ascii_lowercase())]) || !tok.is_title_case() || tok.text.chars().count() < 4 {
                 continue;
             }
             let mut w = tok.text;

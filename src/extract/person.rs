@@ -180,7 +180,13 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
         out.push(m.0);
     }
     while i < toks.len() {
-        let h_end = match honorific_end(toks, i, lex) {
+        // a name opens with a name word or an honorific (a capitalised token): from any
+        // other token nothing is found
+        if !words[i] && !toks[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let h_end = match honorifics_end(toks, i, lex) {
             h if h == i && toks[i].text == "M" && french_monsieur(toks, i, lex) => i + 2,
             h => h,
         };
