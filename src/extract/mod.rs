@@ -294,7 +294,9 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     let line_tokens = lines
         .iter()
         .map(|&l| {
-            let mut toks = tokens::split_possessives(tokens::tokenize(t, l), lex);
+            let toks = tokens::tokenize(t, l);
+            // (only a word ending in "'s" is split: most lines have none)
+            let mut toks = if t[l.0..l.1].contains("'s") { tokens::split_possessives(toks, lex) } else { toks };
             tokens::classify(&mut toks, lex);
             toks
         })
