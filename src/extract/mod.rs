@@ -1095,8 +1095,13 @@ fn find_persons(doc: &mut Doc) {
     // the first bytes of those family names: an ASCII word whose first letter in lower case
     // is none of them is no family name (most words)
     let mut family_first = [false; 256];
-    for k in by_family.keys().filter_map(|k| k.as_bytes().first()) {
-        family_first[usize::from(*k)] = true;
+    // and their last bytes and lengths (for an ASCII word, its key has its length)
+    let mut family_last = [false; 256];
+    let mut family_len = [false; 64];
+    for k in by_family.keys().map(|k| k.as_bytes()).filter(|k| !k.is_empty()) {
+        family_first[usize::from(k[0])] = true;
+        family_last[usize::from(k[k.len() - 1])] = true;
+        family_len[k.len().min(63)] = true;
     }
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate().filter(|_| !by_family.is_empty()) {
@@ -1110,6 +1115,12 @@ fn find_persons(doc: &mut Doc) {
             let mut w = tok.text;
             while let Some(base) = w.strip_suffix("'s") {
                 w = base;
+            }
+            // (an ASCII word is its key but for case and a back quote; a word no key ends and
+            // is as long as is none of them)
+            let last = w.as_bytes()[w.len() - 1];
+            if last.is_ascii_alphabetic() && !family_last[usize::from(last.to_ascii_lowercase())] || w.is_ascii() && !family_len[w.len().min(63)] {
+                continue;
             }
             // the one person whose family name this is (`key_token(w)`, made without allocating)
             let owner = text::with_fold_lower(w, |k| {

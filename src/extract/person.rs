@@ -175,6 +175,9 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
     let words: Vec<bool> = toks.iter().map(|t| name_word(t, lex)).collect();
     let name_word_at = |j: usize| words.get(j).copied().unwrap_or(false);
     let mut i = 0;
+    // the words of the candidate name (borrowed from the text where written as they are:
+    // most candidates are dropped); one list for all of them
+    let mut tokens = Vec::<Cow<str>>::new();
     if let Some(m) = caps_byline(toks, lex) {
         i = m.1;
         out.push(m.0);
@@ -191,8 +194,7 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
             h => h,
         };
         let honorific = h_end > i;
-        // (borrowed from the text where written as they are: most candidates are dropped)
-        let mut tokens = Vec::<Cow<str>>::new();
+        tokens.clear();
         // the tokens that are not particles
         let mut name_words = 0;
         let mut k = h_end;
@@ -327,7 +329,7 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
             first -= 1;
         }
         let start = toks[first].start;
-        let tokens = tokens.into_iter().map(Cow::into_owned).collect();
+        let tokens = tokens.drain(..).map(Cow::into_owned).collect();
         let m = NameMention { start, end, name_start, tokens: order_tokens(tokens, family_first), honorific, titled };
         if accept(text, &m, toks, i, lex) {
             out.push(m);
