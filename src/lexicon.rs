@@ -1016,3 +1016,22 @@ const ROLE_CUE_SET_PARTS: usize = 2;
 
 /// The most times a role cue set holds a counted repetition as counted (see [`CueSet`]).
 const RELAXED_REPETITION: u32 = 3;
+
+impl Lexicon {
+    /// `(self.classes(word), self.is_title(word), self.starts_honorific(word))`, from one key
+    /// of the word where it can (an ASCII word without a back quote, whose folded key and
+    /// lower-case key are one).
+    pub fn word_facts(&self, word: &str) -> (WordClasses, bool, bool) {
+        let b = word.as_bytes();
+        let mut buf = [0u8; 64];
+        if b.len() > buf.len() || !b.iter().all(|&c| c.is_ascii() & (c != b'`')) {
+            return (self.classes(word), self.is_title(word), self.starts_honorific(word));
+        }
+        let key = &mut buf[..b.len()];
+        key.copy_from_slice(b);
+        key.make_ascii_lowercase();
+        let classes = self.key_classes(key);
+        let title = classes.contains(WordClasses::TITLE) || key.len() > 3 && key.strip_suffix(b"s").is_some_and(|s| self.key_classes(s).contains(WordClasses::TITLE));
+        (classes, title, classes.contains(WordClasses::HONORIFIC_START))
+    }
+}
