@@ -288,7 +288,7 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     // (about two sentences a line)
     let mut sentences = Vec::with_capacity(2 * lines.len());
     for (li, &l) in lines.iter().enumerate() {
-        text::for_each_sentence(t, l, &is_abbrev, |s| sentences.push((li, s)));
+        text::for_each_sentence_of_block(t, l, &is_abbrev, |s| sentences.push((li, s)));
     }
     // (each capitalised word is looked up in the lexicon once, for all the passes)
     let line_tokens = lines
@@ -1236,6 +1236,10 @@ pub fn similar(a: &str, b: &str) -> bool {
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la < 4 || lb < 4 {
+        return false;
+    }
+    // (the distance is at least the difference in length)
+    if la.abs_diff(lb) > 2 || la.abs_diff(lb) == 2 && la.min(lb) < 7 {
         return false;
     }
     let d = strsim::damerau_levenshtein(a, b);

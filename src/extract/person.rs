@@ -34,8 +34,9 @@ impl NameMention {
 /// "(R)" / "(Retd)" marks and commas between them), or `i` when there is none.
 #[inline]
 pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
-    // (every part of an honorific is a capitalised token: most tokens start none)
-    if !toks.get(i).is_some_and(|t| t.is_capitalised()) {
+    // (every part of an honorific is a capitalised token, and the first starts one: most
+    // tokens start none)
+    if !toks.get(i).is_some_and(|t| t.is_capitalised() && t.starts_honorific(lex)) {
         return i;
     }
     honorifics_end(toks, i, lex)
@@ -147,7 +148,7 @@ fn capitalised_name_word(t: &Token, lex: &Lexicon) -> bool {
     if w.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    if w.chars().count() == 1 {
+    if w.chars().nth(1).is_none() {
         return true; // an initial; the caller checks its dot
     }
     let c = if w.len() == t.text.len() { t.classes(lex) } else { lex.classes(w) };
@@ -189,7 +190,7 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
             i += 1;
             continue;
         }
-        let h_end = match honorifics_end(toks, i, lex) {
+        let h_end = match honorific_end(toks, i, lex) {
             h if h == i && toks[i].text == "M" && french_monsieur(toks, i, lex) => i + 2,
             h => h,
         };

@@ -7,7 +7,7 @@
 
 mod sentences;
 
-pub use sentences::{blocks, for_each_sentence, sentences, Span};
+pub use sentences::{blocks, for_each_sentence, for_each_sentence_of_block, sentences, Span};
 
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
