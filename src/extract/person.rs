@@ -543,7 +543,8 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
 
     // a byline: the name opens one of the first lines and "Published" or a date follows
     let raw_before = &text[..m.start];
-    if raw_before.matches('\n').nth(3).is_none() && (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) {
+    // (the lines before are counted last: most names are not bylines)
+    if (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) && raw_before.matches('\n').nth(3).is_none() {
         return Context::Strong;
     }
     // "Moderator: X", "Compiled by: X" — a short label before the colon
