@@ -1238,17 +1238,60 @@ pub fn similar(a: &str, b: &str) -> bool {
     if la < 4 || lb < 4 {
         return false;
     }
-    // (the distance is at least the difference in length)
-    if la.abs_diff(lb) > 2 || la.abs_diff(lb) == 2 && la.min(lb) < 7 {
+    // (the distance is at least the difference in length, and at least the bag distance)
+    let far = |d: usize| d > 2 || d == 2 && la.min(lb) < 7;
+    if far(la.abs_diff(lb)) || bag_distance(a, b).is_some_and(far) {
         return false;
     }
     let d = strsim::damerau_levenshtein(a, b);
     d <= 1 || (d == 2 && la.min(lb) >= 7)
 }
 
+/// The bag distance of two ASCII words: the more of the number of letters one has that the
+/// other lacks (counted with repeats) and the number the other has that it lacks. No edit
+/// (insertion, deletion, substitution, transposition) lowers it by more than one, so it is
+/// at most their Damerau-Levenshtein distance. `None` for a word that is not ASCII.
+fn bag_distance(a: &str, b: &str) -> Option<usize> {
+    if !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    // how many more of each byte `a` has than `b`
+    let mut n = [0i32; 128];
+    a.bytes().for_each(|c| n[usize::from(c)] += 1);
+    b.bytes().for_each(|c| n[usize::from(c)] -= 1);
+    let mut only_a = 0;
+    for c in a.bytes() {
+        if n[usize::from(c)] > 0 {
+            n[usize::from(c)] -= 1;
+            only_a += 1;
+        }
+    }
+    let mut only_b = 0;
+    for c in b.bytes() {
+        if n[usize::from(c)] < 0 {
+            n[usize::from(c)] += 1;
+            only_b += 1;
+        }
+    }
+    Some(only_a.max(only_b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bag_distance_is_at_most_the_edit_distance() {
+        let words = ["khalid", "kahlid", "korotayev", "koratayev", "volkhonsky", "volkhnosky", "irina", "irena", "zigon", "zigonn", "aabb", "bbaa", "abcd", "dcba", "mohammed", "muhammad", "nawaz", "jaspal"];
+        for a in words {
+            for b in words {
+                let bag = bag_distance(a, b).unwrap();
+                assert!(bag <= strsim::damerau_levenshtein(a, b), "{a} {b}");
+            }
+        }
+        assert_eq!(bag_distance("abcd", "abce"), Some(1));
+        assert_eq!(bag_distance("Dębski", "Debski"), None);
+    }
 
     fn v(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
