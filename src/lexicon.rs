@@ -243,6 +243,9 @@ pub struct Lexicon {
     /// that a text shows, and the states of all the cues in one set cost many times those
     /// of the parts (on reports it has not seen, most of the role stage's time).
     other_cues: Vec<CueSet>,
+    /// The role cues of `other_cues` that head a section or a list (target `heading` or
+    /// `list`), as one set: the cues that may act on a text naming no person.
+    section_cues: CueSet,
     /// The role cues whose pattern may match a part of a line where it does not match the
     /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges) and whose
     /// new matches there can only begin at the part's start (every match does, or `^`, `\A`
@@ -362,6 +365,8 @@ impl Lexicon {
         let starts: Vec<(bool, bool)> = role_cues.iter().map(|c| start_reading(c.re.as_str())).collect();
         let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts[i].0);
         let start_cues = CueSet::new(&role_cues, start, |p| p.to_string());
+        let sections: Vec<usize> = other.iter().copied().filter(|&i| matches!(role_cues[i].target, CueTarget::Heading | CueTarget::List)).collect();
+        let section_cues = CueSet::new(&role_cues, sections, |p| p.to_string());
         let other_cues = other.chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1)).map(|part| CueSet::new(&role_cues, part.to_vec(), |p| p.to_string())).collect();
         let (edge_start, edge): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).partition(|&i| starts[i].0 || starts[i].1);
         let edge_start_cues = CueSet::new(&role_cues, edge_start, |p| format!("^(?:{p})"));
@@ -463,6 +468,7 @@ impl Lexicon {
             role_cues,
             start_cues,
             other_cues,
+            section_cues,
             edge_start_cues,
             edge_cues,
             event_kinds,
@@ -481,6 +487,22 @@ impl Lexicon {
         for part in &self.other_cues {
             part.push_matching(&self.role_cues, text, &mut hits);
         }
+        if starting > 0 && hits.len() > starting {
+            hits.sort_unstable();
+        }
+        hits
+    }
+
+    /// Indices (into `role_cues`, ascending) of cues that match `text`: every cue that heads
+    /// a section or a list (target `heading` or `list`) and matches, and maybe some other
+    /// cues that match (those every match of which begins at the text's start). A part of
+    /// what [`Lexicon::role_cues_matching`] finds, with all its section and list cues, from
+    /// a smaller search.
+    pub fn role_cues_matching_sections(&self, text: &str) -> Vec<usize> {
+        let mut hits = Vec::new();
+        self.start_cues.push_matching(&self.role_cues, text, &mut hits);
+        let starting = hits.len();
+        self.section_cues.push_matching(&self.role_cues, text, &mut hits);
         if starting > 0 && hits.len() > starting {
             hits.sort_unstable();
         }

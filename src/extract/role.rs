@@ -82,24 +82,33 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     // the cues matching the current line (a sentence matches only these, and those that
     // look at the text's edges: see `Lexicon::role_cues_within`)
     let mut line_hits: Vec<usize> = Vec::new();
+    // whether `line_hits` holds every cue matching the line, or only its heading and list
+    // cues (with maybe some others): on a line that is no heading and names no person,
+    // the other cues act only with a list cue (the next cue ends a list) or on a sentence
+    // opening with a pronoun (the referent takes the role); then the line's cues are all
+    // looked for
+    let mut line_full = true;
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
         let persons = doc.persons_in(s);
+        let line_span = doc.lines[li];
         if li != last_line {
             last_line = li;
-            let line = &t[doc.lines[li].0..doc.lines[li].1];
+            let line = &t[line_span.0..line_span.1];
+            let heading_like = line_is_heading(line);
+            line_full = heading_like || names_someone(doc, line_span);
+            line_hits = if line_full { lex.role_cues_matching(line) } else { lex.role_cues_matching_sections(line) };
             // a heading line changes the section
-            line_hits = lex.role_cues_matching(line);
             if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
                     session = Some(strip_clock_time(line.trim()).trim_end_matches(':').to_string());
                 }
-                if line_is_heading(line) {
+                if heading_like {
                     continue;
                 }
-            } else if line_is_heading(line) && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
+            } else if heading_like && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
                 // a heading ends the section, unless it heads a list ("Panelists:"); a cue
                 // with words after it ("By JANE DOE" whose name was not read) heads nothing
                 // (or a programme's label, its name on the next line: "13:30 Opening Remarks:")
@@ -142,9 +151,16 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
             })
         };
         let mut given_here: Vec<usize> = Vec::new();
+        let pronoun_start = starts_with_pronoun(sent);
         // the cues present in the sentence, in priority order, with their matches
-        let line_span = doc.lines[li];
-        let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, (s != line_span).then_some(sent), s.0 == line_span.0).into_iter());
+        let within = |line_hits: &[usize]| lex.role_cues_within(line_hits, (s != line_span).then_some(sent), s.0 == line_span.0);
+        let mut cues = within(&line_hits);
+        if !line_full && ((focus.is_some() && pronoun_start) || cues.iter().any(|&i| lex.role_cues[i].target == CueTarget::List)) {
+            line_full = true;
+            line_hits = lex.role_cues_matching(&t[line_span.0..line_span.1]);
+            cues = within(&line_hits);
+        }
+        let hits = cue_matches(doc, s, cues.into_iter());
         let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
         // (the next cue bounds only a list: without a list cue here, the line's other cues
         // are not looked for)
@@ -212,7 +228,6 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
 
         // speech: persons before the first speech verb are its subjects
         let subj = subjects(doc, &persons, s);
-        let pronoun_start = starts_with_pronoun(sent);
         if subj.is_empty() && pronoun_start {
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
                 let ev = (s.0, s.1.min(s.0 + 80));
@@ -368,6 +383,12 @@ fn cue_matches<'l>(doc: &Doc<'l>, span: (usize, usize), cues: impl Iterator<Item
         (!ms.is_empty()).then_some((cue, ms))
     })
     .collect()
+}
+
+/// Does a person mention begin inside `span`?
+fn names_someone(doc: &Doc, span: Span) -> bool {
+    let k = doc.pm.partition_point(|p| p.m.start < span.0);
+    doc.pm.get(k).is_some_and(|p| p.m.start < span.1)
 }
 
 /// A person speaking in a Q&A section who spoke before it answers questions: a speaker,
