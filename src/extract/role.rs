@@ -81,24 +81,27 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     let mut last_line = usize::MAX;
     // the cues matching the current line (a sentence matches only these, and those that
     // look at the text's edges: see `Lexicon::role_cues_within`)
+    // the cues matching the current line, when it is short or a heading (a long line's cues
+    // are looked for in its sentences): all of them, or its heading and list cues (with
+    // maybe some others) when that is all that can change the section
     let mut line_hits: Vec<usize> = Vec::new();
-    // whether `line_hits` holds every cue matching the line, or only its heading and list
-    // cues (with maybe some others): on a line that is no heading and names no person,
-    // the other cues act only with a list cue (the next cue ends a list) or on a sentence
-    // opening with a pronoun (the referent takes the role); then the line's cues are all
-    // looked for
-    let mut line_full = true;
+    let mut line_found = Found::Nothing;
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
         let persons = doc.persons_in(s);
         let line_span = doc.lines[li];
+        let line = &t[line_span.0..line_span.1];
         if li != last_line {
             last_line = li;
-            let line = &t[line_span.0..line_span.1];
             let heading_like = line_is_heading(line);
-            line_full = heading_like || names_someone(doc, line_span);
-            line_hits = if line_full { lex.role_cues_matching(line) } else { lex.role_cues_matching_sections(line) };
+            (line_hits, line_found) = if heading_like {
+                (lex.role_cues_matching(line), Found::All)
+            } else if line.len() < 120 {
+                (lex.role_cues_matching_sections(line), Found::Sections)
+            } else {
+                (Vec::new(), Found::Nothing)
+            };
             // a heading line changes the section
             if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
@@ -152,13 +155,19 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         };
         let mut given_here: Vec<usize> = Vec::new();
         let pronoun_start = starts_with_pronoun(sent);
-        // the cues present in the sentence, in priority order, with their matches
-        let within = |line_hits: &[usize]| lex.role_cues_within(line_hits, (s != line_span).then_some(sent), s.0 == line_span.0);
-        let mut cues = within(&line_hits);
-        if !line_full && ((focus.is_some() && pronoun_start) || cues.iter().any(|&i| lex.role_cues[i].target == CueTarget::List)) {
-            line_full = true;
-            line_hits = lex.role_cues_matching(&t[line_span.0..line_span.1]);
-            cues = within(&line_hits);
+        // the cues present in the sentence, in priority order, with their matches. On a
+        // sentence naming no person only heading and list cues act, unless a pronoun's
+        // referent takes the role; and with a list cue the other cues matter too (the next
+        // cue ends the list)
+        let sections = persons.is_empty() && !(focus.is_some() && pronoun_start);
+        let mut cues = match line_found {
+            Found::All if s == line_span => line_hits.clone(),
+            Found::Sections if s == line_span && sections => line_hits.clone(),
+            _ if sections => lex.role_cues_matching_sections(sent),
+            _ => lex.role_cues_matching(sent),
+        };
+        if sections && cues.iter().any(|&i| lex.role_cues[i].target == CueTarget::List) {
+            cues = lex.role_cues_matching(sent);
         }
         let hits = cue_matches(doc, s, cues.into_iter());
         let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
@@ -168,6 +177,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let line_cues: Vec<usize> = if s == line_span {
             cue_starts.clone()
         } else if line_span.0 == s.0 && lists {
+            if line_found != Found::All {
+                (line_hits, line_found) = (lex.role_cues_matching(line), Found::All);
+            }
             cue_matches(doc, line_span, line_hits.iter().copied()).iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect()
         } else {
             Vec::new()
@@ -385,10 +397,15 @@ fn cue_matches<'l>(doc: &Doc<'l>, span: (usize, usize), cues: impl Iterator<Item
     .collect()
 }
 
-/// Does a person mention begin inside `span`?
-fn names_someone(doc: &Doc, span: Span) -> bool {
-    let k = doc.pm.partition_point(|p| p.m.start < span.0);
-    doc.pm.get(k).is_some_and(|p| p.m.start < span.1)
+/// Which of the cues matching a text a list of cues holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// None looked for.
+    Nothing,
+    /// The heading and list cues (see [`crate::Lexicon::role_cues_matching_sections`]).
+    Sections,
+    /// All of them.
+    All,
 }
 
 /// A person speaking in a Q&A section who spoke before it answers questions: a speaker,
