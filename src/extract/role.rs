@@ -79,8 +79,6 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     // own people hosts, anyone else a speaker
     let section_role = |mr: CueRole, p: usize| if mr == CueRole::Closing && of_organiser(p) { EdgeKind::Host } else { edge_of(mr) };
     let mut last_line = usize::MAX;
-    // the cues matching the current line (a sentence matches only these, and those that
-    // look at the text's edges: see `Lexicon::role_cues_within`)
     // the cues matching the current line, when it is short or a heading (a long line's cues
     // are looked for in its sentences): all of them, or its heading and list cues (with
     // maybe some others) when that is all that can change the section
@@ -472,7 +470,8 @@ fn starts_with_pronoun(s: &str) -> bool {
         let l = &mut l[..head.len()];
         l.copy_from_slice(head);
         l.make_ascii_lowercase();
-        return PRONOUN_STARTS.iter().any(|p| l.starts_with(p.as_bytes()));
+        // (most texts open with a letter no pattern opens with)
+        return PRONOUN_STARTS.iter().any(|p| l.first() == p.as_bytes().first() && l.starts_with(p.as_bytes()));
     }
     let l = s[..s.char_indices().nth(20).map_or(s.len(), |(i, _)| i)].to_lowercase();
     PRONOUN_STARTS.iter().any(|p| l.starts_with(p))
