@@ -234,17 +234,17 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
-    /// The role cues every match of which begins at the text's start (each alternative of
-    /// the pattern opens with `^`), as one set: a search that ends where the set's
-    /// automaton dies, after the first bytes of most texts.
-    start_cues: CueSet,
-    /// The other role cues, in [`ROLE_CUE_SET_PARTS`] sets of neighbours in `role_cues`
-    /// (ascending): a lazy DFA makes a state for each mix of its patterns' partial matches
-    /// that a text shows, and the states of all the cues in one set cost many times those
-    /// of the parts (on reports it has not seen, most of the role stage's time).
-    other_cues: Vec<CueSet>,
-    /// The role cues of `other_cues` that head a section or a list (target `heading` or
-    /// `list`), as one set: the cues that may act on a text naming no person.
+    /// The role cues that may match anywhere, in [`ROLE_CUE_SET_PARTS`] sets of neighbours in
+    /// `role_cues` (ascending), the first also with those every match of which begins at the
+    /// text's start (each alternative of the pattern opens with `^`: they add states only
+    /// there, and save a search): a lazy DFA makes a state for each mix of its patterns'
+    /// partial matches that a text shows, and the states of all the cues in one set cost
+    /// many times those of the parts (on reports it has not seen, most of the role stage's
+    /// time).
+    cue_sets: Vec<CueSet>,
+    /// The role cues that may match anywhere and head a section or a list (target `heading`
+    /// or `list`), with those that match only at the text's start, as one set: the cues that
+    /// may act on a text naming no person.
     section_cues: CueSet,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
@@ -355,10 +355,20 @@ impl Lexicon {
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
         let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts_at_start(role_cues[i].re.as_str()));
-        let start_cues = CueSet::new(&role_cues, start, |p| p.to_string());
+        // (the cues that match only at the text's start add states only there: they join the
+        // first set of each search, saving a search)
+        let with_start = |part: &[usize]| {
+            let mut cues = [&start[..], part].concat();
+            cues.sort_unstable();
+            cues
+        };
         let sections: Vec<usize> = other.iter().copied().filter(|&i| matches!(role_cues[i].target, CueTarget::Heading | CueTarget::List)).collect();
-        let section_cues = CueSet::new(&role_cues, sections, |p| p.to_string());
-        let other_cues = other.chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1)).map(|part| CueSet::new(&role_cues, part.to_vec(), |p| p.to_string())).collect();
+        let section_cues = CueSet::new(&role_cues, with_start(&sections), |p| p.to_string());
+        let cue_sets = other
+            .chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1))
+            .enumerate()
+            .map(|(k, part)| CueSet::new(&role_cues, if k == 0 { with_start(part) } else { part.to_vec() }, |p| p.to_string()))
+            .collect();
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -447,8 +457,7 @@ impl Lexicon {
             topics,
             topic_matcher,
             role_cues,
-            start_cues,
-            other_cues,
+            cue_sets,
             section_cues,
             event_kinds,
             event_kind_matcher,
@@ -461,14 +470,12 @@ impl Lexicon {
     /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
     pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
         let mut hits = Vec::new();
-        self.start_cues.push_matching(&self.role_cues, text, &mut hits);
-        let starting = hits.len();
-        for part in &self.other_cues {
+        for part in &self.cue_sets {
             part.push_matching(&self.role_cues, text, &mut hits);
         }
-        if starting > 0 && hits.len() > starting {
-            hits.sort_unstable();
-        }
+        // (the first set holds the cues that match only at the start, which may come after
+        // the others')
+        hits.sort_unstable();
         hits
     }
 
@@ -479,12 +486,7 @@ impl Lexicon {
     /// a smaller search.
     pub fn role_cues_matching_sections(&self, text: &str) -> Vec<usize> {
         let mut hits = Vec::new();
-        self.start_cues.push_matching(&self.role_cues, text, &mut hits);
-        let starting = hits.len();
         self.section_cues.push_matching(&self.role_cues, text, &mut hits);
-        if starting > 0 && hits.len() > starting {
-            hits.sort_unstable();
-        }
         hits
     }
 
@@ -948,7 +950,7 @@ impl Lexicon {
 const ROLE_CUE_DFA_CACHE: usize = 32 << 20;
 
 /// How many sets the role cues that may match anywhere are searched with (see
-/// `Lexicon::other_cues`).
+/// `Lexicon::cue_sets`).
 const ROLE_CUE_SET_PARTS: usize = 2;
 
 /// The most times a role cue set holds a counted repetition as counted (see [`CueSet`]).
