@@ -8,7 +8,20 @@ use super::{Doc, Fact, PMention};
 use crate::graph::{EdgeKind, Evidence};
 use crate::lexicon::{CueRole, CueTarget, RoleCue};
 use crate::text::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+/// Words of a sentence saying that someone was not there, in any case: what the sentence
+/// lower-cased holds (the words lower-cased are ASCII with no 'k', which a Kelvin sign
+/// lower-cases to, and their 'i' is followed by a letter, where an 'İ' lower-cased has a
+/// combining dot: only ASCII letters of the sentence lower-case to theirs).
+static ABSENCE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"])
+        .expect("valid word list")
+});
 
 fn edge_of(r: CueRole) -> EdgeKind {
     match r {
@@ -145,12 +158,7 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         // "who had been expected to attend as guest of honour, cancelled": no role here
         // (looked for once, when a cue first gives such a role)
         let absent = std::cell::OnceCell::new();
-        let absent = || {
-            *absent.get_or_init(|| {
-                let ls = sent.to_lowercase();
-                ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w))
-            })
-        };
+        let absent = || *absent.get_or_init(|| ABSENCE.is_match(sent));
         let mut given_here: Vec<usize> = Vec::new();
         let pronoun_start = starts_with_pronoun(sent);
         // the cues present in the sentence, in priority order, with their matches. On a
