@@ -234,18 +234,16 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
-    /// The role cues that may match anywhere, in [`ROLE_CUE_SET_PARTS`] sets of neighbours in
-    /// `role_cues` (ascending), the first also with those every match of which begins at the
-    /// text's start (each alternative of the pattern opens with `^`: they add states only
-    /// there, and save a search): a lazy DFA makes a state for each mix of its patterns'
-    /// partial matches that a text shows, and the states of all the cues in one set cost
-    /// many times those of the parts (on reports it has not seen, most of the role stage's
-    /// time).
-    cue_sets: Vec<CueSet>,
-    /// The role cues that may match anywhere and head a section or a list (target `heading`
-    /// or `list`), with those that match only at the text's start, as one set: the cues that
-    /// may act on a text naming no person.
+    /// The role cues that head a section or a list (target `heading` or `list`), with those
+    /// every match of which begins at the text's start (each alternative of the pattern opens
+    /// with `^`: they add states only there), as one set: the cues that may act on a text
+    /// naming no person.
     section_cues: CueSet,
+    /// The other role cues, which pick persons, as one set. (The cues are searched with two
+    /// sets: a lazy DFA makes a state for each mix of its patterns' partial matches that a
+    /// text shows, and the states of all the cues in one set cost many times those of the
+    /// parts, on reports it has not seen most of the role stage's time.)
+    person_cues: CueSet,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
@@ -355,20 +353,11 @@ impl Lexicon {
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
         let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts_at_start(role_cues[i].re.as_str()));
-        // (the cues that match only at the text's start add states only there: they join the
-        // first set of each search, saving a search)
-        let with_start = |part: &[usize]| {
-            let mut cues = [&start[..], part].concat();
-            cues.sort_unstable();
-            cues
-        };
-        let sections: Vec<usize> = other.iter().copied().filter(|&i| matches!(role_cues[i].target, CueTarget::Heading | CueTarget::List)).collect();
-        let section_cues = CueSet::new(&role_cues, with_start(&sections), |p| p.to_string());
-        let cue_sets = other
-            .chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1))
-            .enumerate()
-            .map(|(k, part)| CueSet::new(&role_cues, if k == 0 { with_start(part) } else { part.to_vec() }, |p| p.to_string()))
-            .collect();
+        let (sections, persons): (Vec<usize>, Vec<usize>) = other.into_iter().partition(|&i| matches!(role_cues[i].target, CueTarget::Heading | CueTarget::List));
+        let mut sections = [start, sections].concat();
+        sections.sort_unstable();
+        let section_cues = CueSet::new(&role_cues, sections, |p| p.to_string());
+        let person_cues = CueSet::new(&role_cues, persons, |p| p.to_string());
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -457,7 +446,7 @@ impl Lexicon {
             topics,
             topic_matcher,
             role_cues,
-            cue_sets,
+            person_cues,
             section_cues,
             event_kinds,
             event_kind_matcher,
@@ -470,11 +459,10 @@ impl Lexicon {
     /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
     pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
         let mut hits = Vec::new();
-        for part in &self.cue_sets {
+        for part in [&self.section_cues, &self.person_cues] {
             part.push_matching(&self.role_cues, text, &mut hits);
         }
-        // (the first set holds the cues that match only at the start, which may come after
-        // the others')
+        // (in `role_cues` the sets' cues are interleaved)
         hits.sort_unstable();
         hits
     }
@@ -483,7 +471,7 @@ impl Lexicon {
     /// a section or a list (target `heading` or `list`) and matches, and maybe some other
     /// cues that match (those every match of which begins at the text's start). A part of
     /// what [`Lexicon::role_cues_matching`] finds, with all its section and list cues, from
-    /// a smaller search.
+    /// one of its two searches.
     pub fn role_cues_matching_sections(&self, text: &str) -> Vec<usize> {
         let mut hits = Vec::new();
         self.section_cues.push_matching(&self.role_cues, text, &mut hits);
@@ -948,10 +936,6 @@ impl Lexicon {
 /// patterns keep making new states over a big corpus, and a cache that fills up is
 /// cleared and its states made again.
 const ROLE_CUE_DFA_CACHE: usize = 32 << 20;
-
-/// How many sets the role cues that may match anywhere are searched with (see
-/// `Lexicon::cue_sets`).
-const ROLE_CUE_SET_PARTS: usize = 2;
 
 /// The most times a role cue set holds a counted repetition as counted (see [`CueSet`]).
 const RELAXED_REPETITION: u32 = 3;
