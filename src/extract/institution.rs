@@ -185,9 +185,14 @@ fn is_head(t: &Token, lex: &Lexicon) -> bool {
 }
 
 fn cap_word(t: &Token) -> bool {
-    // (a word in lower case other than "d'…" or "l'…", most words, fails at once)
-    if t.text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l') {
-        return false;
+    match t.text.as_bytes().first() {
+        // (a word in capitals or title case: a capitalised word, but for a connector in
+        // capitals)
+        Some(b) if b.is_ascii_uppercase() => return !(is_connector(t) && t.is_all_caps()),
+        // (any other ASCII start but "d'…" or "l'…": a word in lower case, a digit or
+        // punctuation, most tokens, fails at once)
+        Some(&b) if b.is_ascii() && b != b'd' && b != b'l' => return false,
+        _ => {}
     }
     // "d'Ivoire", "l'Énergie": an elided article before a capitalised word
     let elided = t.text.len() > 2 && (t.text.starts_with("d'") || t.text.starts_with("l'")) && t.text[2..].chars().next().is_some_and(char::is_uppercase);
@@ -506,7 +511,8 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
     let mut items = 0;
     for (k, &(a, b)) in lines.iter().enumerate() {
         let line = &text[a..b];
-        if k < 6 {
+        // (a dateline opens with a capital letter and has a bracket)
+        if k < 6 && line.trim_start().starts_with(char::is_uppercase) && line.contains('(') {
             if let Some(c) = dateline.captures(line) {
                 let g = c.get(1).expect("group");
                 let mut pos = a + g.start();

@@ -428,6 +428,11 @@ fn find_institutions(doc: &mut Doc) {
             // mentions found on different passes may overlap: no gap, nothing to join
             let gap = t.get(prev.end..m.start).unwrap_or("");
             let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
+            // (both joins below need such a gap: ", " is one)
+            if !gap_ok {
+                merged.push(m);
+                continue;
+            }
             let prev_head = prev.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "institute" | "center" | "centre" | "school" | "division")));
             let parent = m.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "university" | "academy")));
             // a school named in a person's post is a unit of the university: "(Professor,
@@ -522,7 +527,7 @@ fn find_institutions(doc: &mut Doc) {
                     && !lex.is_title(p)
                     && !lex.is_place(p)
                     && !lex.is_postnominal_word(p)
-                    && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase())
+                    && text::with_lower(p, |l| !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == l))
                 {
                     let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
                     acr.insert(p.to_string(), i);
@@ -659,11 +664,10 @@ fn list_item_institutions(doc: &mut Doc) {
         if !line.starts_with(['\u{2022}', '-', '*']) {
             continue;
         }
-        let ps: Vec<&PMention> = doc.pm.iter().filter(|p| p.line == li).collect();
-        if ps.len() != 1 {
-            continue;
-        }
-        let rest_start = ps[0].m.end;
+        // (one person on the line: mentions are in text order, so by line)
+        let k = doc.pm.partition_point(|p| p.line < li);
+        let ([p], _) = doc.pm[k..].split_at(doc.pm[k..].partition_point(|p| p.line == li)) else { continue };
+        let rest_start = p.m.end;
         // (a comma inside a bracket: "(Fundación Trabajo Digno, Bogotá)", the bracket's own)
         if t[rest_start..b].contains('(') {
             continue;
@@ -855,23 +859,21 @@ fn merge_name_variants(doc: &mut Doc) {
     let lex = doc.lex;
     let n = doc.insts.len();
     let mut into: Vec<Option<usize>> = (0..n).map(Some).collect();
-    // each institution's name (and aliases) with English head words, and whether its name is
-    // written in English, worked out once
-    let english: Vec<(Vec<String>, bool)> = doc
-        .insts
-        .iter()
-        .map(|r| {
-            let keys: Vec<String> = std::iter::once(&r.name).chain(&r.aliases).map(|a| english_key(a, lex)).collect();
-            let in_english = inst_key(&r.name) == keys[0];
-            (keys, in_english)
-        })
-        .collect();
+    // whether each institution's name is written in English (its head words are), worked out
+    // once
+    let in_english: Vec<bool> = doc.insts.iter().map(|r| inst_key(&r.name).split(' ').all(|w| lex.english_head_word(w).is_none_or(|e| e == w))).collect();
+    // each institution's name (and aliases) with English head words, worked out once when a
+    // name is not in English (most reports have none)
+    let english: Vec<Vec<String>> = if (0..n).any(|s| !in_english[s] && !doc.insts[s].acronym_only) {
+        doc.insts.iter().map(|r| std::iter::once(&r.name).chain(&r.aliases).map(|a| english_key(a, lex)).collect()).collect()
+    } else {
+        Vec::new()
+    };
     for s in 0..n {
         if doc.insts[s].acronym_only {
             continue;
         }
         let short = doc.insts[s].name.clone();
-        let (short_keys, short_in_english) = &english[s];
         let longer = (0..n).filter(|&l| l != s && into[l] == Some(l)).find(|&l| {
             // an organisation's secretariat under its acronym: "GCC Secretariat General"
             let rl = &doc.insts[l];
@@ -885,8 +887,7 @@ fn merge_name_variants(doc: &mut Doc) {
             }
             // one name in two languages, the foreign one going to the English one: "Friedrich
             // Ebert Stiftung", "Friedrich Ebert Foundation"
-            let key = &short_keys[0];
-            if key.contains(' ') && !short_in_english && english[l].1 && english[l].0.contains(key) {
+            if !in_english[s] && in_english[l] && english[s][0].contains(' ') && english[l].contains(&english[s][0]) {
                 return true;
             }
             let long = rl.name.as_str();
