@@ -184,16 +184,22 @@ fn is_head(t: &Token, lex: &Lexicon) -> bool {
         || t.text.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_uppercase) && lex.is_institution_word(last))
 }
 
+#[inline]
 fn cap_word(t: &Token) -> bool {
-    match t.text.as_bytes().first() {
-        // (a word in capitals or title case: a capitalised word, but for a connector in
-        // capitals)
-        Some(b) if b.is_ascii_uppercase() => return !(is_connector(t) && t.is_all_caps()),
+    let b = t.text.as_bytes();
+    match b.first() {
+        // (a word in title case, a capitalised word not in capitals, is decided by its first
+        // two letters)
+        Some(c) if c.is_ascii_uppercase() => b.get(1).is_some_and(u8::is_ascii_lowercase) || !(t.is_all_caps() && is_connector(t)),
         // (any other ASCII start but "d'…" or "l'…": a word in lower case, a digit or
         // punctuation, most tokens, fails at once)
-        Some(&b) if b.is_ascii() && b != b'd' && b != b'l' => return false,
-        _ => {}
+        Some(&c) if c.is_ascii() && c != b'd' && c != b'l' => false,
+        _ => cap_word_slow(t),
     }
+}
+
+/// [`cap_word`] of a token that does not start with an ASCII letter, or starts with "d" or "l".
+fn cap_word_slow(t: &Token) -> bool {
     // "d'Ivoire", "l'Énergie": an elided article before a capitalised word
     let elided = t.text.len() > 2 && (t.text.starts_with("d'") || t.text.starts_with("l'")) && t.text[2..].chars().next().is_some_and(char::is_uppercase);
     elided || t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))
