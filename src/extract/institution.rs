@@ -443,8 +443,9 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         }
     }
     // venues are places, not institutions: "International Conference Centre"
+    // (every venue word holds "cent", as its name in lower case must)
     let lower = text[start..end].to_lowercase();
-    if ["conference centre", "conference center", "convention centre", "convention center", "exhibition centre", "exhibition center", "congress centre"].iter().any(|v| lower.contains(v)) {
+    if lower.contains("cent") && ["conference centre", "conference center", "convention centre", "convention center", "exhibition centre", "exhibition center", "congress centre"].iter().any(|v| lower.contains(v)) {
         return None;
     }
     let name = text[start..end].to_string();
@@ -530,7 +531,7 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
             }
         }
         // (the word count matters only up to 6: a long line is counted no further)
-        let words = line.split_whitespace().take(7).count();
+        let words = words_up_to_7(line);
         let heading = words <= 4 && {
             let l = line.to_lowercase();
             l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")
@@ -556,6 +557,27 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
         }
     }
     out
+}
+
+/// `line.split_whitespace().take(7).count()`, read byte by byte while the line is ASCII.
+fn words_up_to_7(line: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        if !b.is_ascii() {
+            return line.split_whitespace().take(7).count();
+        }
+        // (the ASCII chars `char::is_whitespace` is true of)
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words == 7 {
+                return 7;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
@@ -600,6 +622,13 @@ mod tests {
             .into_iter()
             .map(|m| if m.aliases.is_empty() { m.name } else { format!("{} ({})", m.name, m.aliases.join(", ")) })
             .collect()
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace() {
+        for line in ["", " ", "Media Coverage:", "  a\tb\x0Bc\x0Cd\re\nf g h", "one two three four five six", "one two three four five six seven eight", "Über  die\u{00A0}Medien x", "a\u{2003}b c", "\x1Fa b"] {
+            assert_eq!(words_up_to_7(line), line.split_whitespace().take(7).count(), "{line:?}");
+        }
     }
 
     #[test]

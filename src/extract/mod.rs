@@ -600,7 +600,10 @@ fn head_word_references(doc: &Doc) -> Vec<IMention> {
                 continue;
             }
             let head = &toks[k];
-            let Some(&Some(i)) = text::with_lower(head.text, |l| heads.get(l)) else { continue };
+            // (an ASCII word is compared but for the case of its letters with the few head
+            // words, which are in lower case)
+            let slot = if head.text.is_ascii() { heads.iter().find(|(h, _)| h.eq_ignore_ascii_case(head.text)).map(|(_, i)| i) } else { text::with_lower(head.text, |l| heads.get(l)) };
+            let Some(&Some(i)) = slot else { continue };
             // a longer name goes on: "the University of Lagos", "the Institute for …"
             let next = toks.get(k + 1);
             // (not a name that follows: "the university Shri Anil Rao", "the Institute Dr. X")
