@@ -74,12 +74,13 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         let mut last_cap = i;
         while j < toks.len() {
             let t = &toks[j];
+            let cap = caps[j];
             // an honorific after a head word opens a person's name: "WaterCare Zambia Trust
             // Executive Director Mrs. Natasha …", "Dean of the College of Agriculture Dr. …"
-            if caps[j] && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| is_head(t, lex)) {
+            if cap && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| is_head(t, lex)) {
                 break;
             }
-            if caps[j] {
+            if cap {
                 last_cap = j;
                 j += 1;
             } else if is_connector(t) && j > i && !(t.text == "on" && toks.get(j + 1).is_some_and(|n| is_date_word(n.text))) && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
@@ -181,7 +182,11 @@ fn is_head(t: &Token, lex: &Lexicon) -> bool {
     t.classes(lex).contains(WordClasses::INSTITUTION_WORD)
         || lex.is_legal_form(t.text)
         || lex.is_one_word_institution(t.text)
-        || t.text.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_uppercase) && lex.is_institution_word(last))
+        // (the last hyphen found byte by byte: the words are short)
+        || t.text.bytes().rposition(|b| b == b'-').is_some_and(|h| {
+            let last = &t.text[h + 1..];
+            last.starts_with(char::is_uppercase) && lex.is_institution_word(last)
+        })
 }
 
 #[inline]
