@@ -349,6 +349,11 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
 /// Folded lower-case key of an institution name: "the", accents, punctuation and
 /// Centre/Center differences removed.
 pub fn inst_key(s: &str) -> String {
+    if s.is_ascii() { ascii_inst_key(s) } else { folded_inst_key(s) }
+}
+
+/// [`inst_key`] of any name.
+fn folded_inst_key(s: &str) -> String {
     text::with_fold_lower(s, |f| {
         let f: std::borrow::Cow<str> = if f.contains('&') { f.replace('&', " and ").into() } else { f.into() };
         let words = f
@@ -369,6 +374,45 @@ pub fn inst_key(s: &str) -> String {
         }
         key
     })
+}
+
+/// [`inst_key`] of an ASCII name, read byte by byte (folding changes no letter or digit of
+/// ASCII, and "&" is the word "and").
+fn ascii_inst_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut key = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < b.len() {
+        let word = if b[i] == b'&' {
+            i += 1;
+            "and"
+        } else if b[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            &s[start..i]
+        } else {
+            i += 1;
+            continue;
+        };
+        if key.is_empty() && word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let word = if word.eq_ignore_ascii_case("centre") {
+            "center"
+        } else if word.eq_ignore_ascii_case("organisation") {
+            "organization"
+        } else {
+            word
+        };
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
 }
 
 /// The initials of an institution name's significant words ("Bangladesh Institute of
@@ -1338,5 +1382,8 @@ mod tests {
     fn initials_and_keys() {
         assert_eq!(initials("Bangladesh Institute of International and Strategic Studies"), "BIISS");
         assert_eq!(inst_key("The Centre for Policy Dialogue"), inst_key("Center for Policy Dialogue"));
+        for name in ["", "the", "The The Centre", "R&D Organisation", "A&&B", "  the  THE x-CENTRE, `Org` (IPPS) 2024", "Ministry of Food and Agriculture (MoFA)", "the&the", "Organisations Centre's"] {
+            assert_eq!(ascii_inst_key(name), folded_inst_key(name), "{name:?}");
+        }
     }
 }
