@@ -556,9 +556,11 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
             }
         }
         // (every match holds "covered", the pattern being case-sensitive)
-        for c in line.contains("covered").then(|| covered.captures_iter(line)).into_iter().flatten() {
-            let g = c.get(1).expect("group");
-            push(a + g.start(), g.as_str(), &mut out);
+        if line.contains("covered") {
+            for c in covered.captures_iter(line) {
+                let g = c.get(1).expect("group");
+                push(a + g.start(), g.as_str(), &mut out);
+            }
         }
     }
     out
