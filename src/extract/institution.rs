@@ -610,8 +610,8 @@ pub fn is_mixed_case_acronym(t: &str) -> bool {
 fn acronym_letters(t: &str) -> bool {
     if t.is_ascii() {
         let b = t.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        return (2..=10).contains(&letters) && b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'&' || c.is_ascii_digit());
+        // (a word in title case fails at its second letter)
+        return b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'&' || c.is_ascii_digit()) && (2..=10).contains(&b.iter().filter(|c| c.is_ascii_alphabetic()).count());
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())
