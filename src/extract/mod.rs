@@ -422,7 +422,11 @@ fn ascii_inst_key(s: &str) -> String {
 pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
         .filter(|w| !w.is_empty())
-        .filter(|w| !text::with_lower(w, |l| matches!(l, "of" | "for" | "and" | "the" | "on" | "in" | "&" | "at" | "de" | "du" | "des" | "für")))
+        .filter(|w| {
+            const SMALL: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "at", "de", "du", "des", "für"];
+            // (an ASCII word is compared but for the case of its letters)
+            !if w.is_ascii() { SMALL.iter().any(|s| w.eq_ignore_ascii_case(s)) } else { text::with_lower(w, |l| SMALL.contains(&l)) }
+        })
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_uppercase())
@@ -1445,6 +1449,7 @@ mod tests {
     #[test]
     fn initials_and_keys() {
         assert_eq!(initials("Bangladesh Institute of International and Strategic Studies"), "BIISS");
+        assert_eq!(initials("Stiftung FÜR Wissenschaft UND Politik OF THE Year, Dé-Partment & Co"), "SWUPYDPC");
         assert_eq!(inst_key("The Centre for Policy Dialogue"), inst_key("Center for Policy Dialogue"));
         for name in ["", "the", "The The Centre", "R&D Organisation", "A&&B", "  the  THE x-CENTRE, `Org` (IPPS) 2024", "Ministry of Food and Agriculture (MoFA)", "the&the", "Organisations Centre's"] {
             assert_eq!(ascii_inst_key(name), folded_inst_key(name), "{name:?}");
