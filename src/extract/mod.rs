@@ -1173,8 +1173,20 @@ pub fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// Can a mention with these tokens be the person whose fullest name has `full` tokens?
 /// Every token must match a distinct token of the full name in order, exactly or with a
 /// small spelling difference (Irena/Irina, Kahlid/Khalid, Volkhnosky/Volkhonsky); an
-/// initial matches a name with that first letter.
+/// initial matches a name with that first letter. A name of three or more tokens may also
+/// have its family name first, as lists of participants write patronymic names
+/// ("Baimukhanova Aigerim Nurlanovna", "Tulegenova A. K.").
 pub fn compatible(toks: &[String], full: &[String]) -> bool {
+    in_order(toks, full)
+        || toks.len() >= 3 && full.last() == toks.first() && {
+            let mut rotated = toks.to_vec();
+            rotated.rotate_left(1);
+            in_order(&rotated, full)
+        }
+}
+
+/// [`compatible`] with the tokens in the order of the full name.
+fn in_order(toks: &[String], full: &[String]) -> bool {
     if toks.is_empty() || toks.len() > full.len() {
         return false;
     }
@@ -1246,6 +1258,11 @@ mod tests {
             ("syed muhammad ali", "syed muhammad owais", false),
             ("raza khan", "hamid ali khan", false),
             ("m nawaz khan", "muhammad nawaz khan", true),
+            // the family name first, in a list of participants
+            ("baimukhanova aigerim nurlanovna", "aigerim nurlanovna baimukhanova", true),
+            ("tulegenova a k", "assel kenzhebekovna tulegenova", true),
+            ("wei zhang", "zhang wei", false),
+            ("nurlanovna baimukhanova aigerim", "aigerim nurlanovna baimukhanova", false),
         ];
         for (a, b, want) in cases {
             assert_eq!(compatible(&v(a), &v(b)), *want, "{a} ~ {b}");
