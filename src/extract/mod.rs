@@ -982,10 +982,26 @@ fn find_persons(doc: &mut Doc) {
     let lex = doc.lex;
     let mut mentions: Vec<(NameMention, usize)> = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate() {
-        for m in person::find_names(t, toks, lex) {
+        for mut m in person::find_names(t, toks, lex) {
             // a name inside an institution name is not a person ("Robert Bosch Academy")
             if doc.im.iter().any(|i| i.start <= m.name_start && m.end <= i.end) {
                 continue;
+            }
+            // an institution's acronym in capitals before a name is not its family name
+            // written first ("Senior Researcher of CAIWEP Timur Rashidovich Ismailov-Kim")
+            // (an acronym the report expands: "TANAKA" in "Dr. TANAKA Yui" is no institution's)
+            if let Some(i) = doc.im.iter().find(|i| i.start == m.name_start && i.end < m.end && !doc.insts[i.inst].acronym_only) {
+                let acronym = &t[i.start..i.end];
+                let Some(k) = m.tokens.iter().position(|x| x.eq_ignore_ascii_case(acronym)) else { continue };
+                if m.tokens.len() < 3 {
+                    continue;
+                }
+                m.tokens.remove(k);
+                let rest = t[i.end..m.end].trim_start();
+                m.name_start = m.end - rest.len();
+                if m.start == i.start {
+                    m.start = m.name_start;
+                }
             }
             mentions.push((m, li));
         }
@@ -1345,6 +1361,28 @@ mod tests {
         let rahmat = x.persons.iter().find(|p| p.name == "Rahmat Iskandar bin Yusof").expect("Rahmat found");
         assert!(rahmat.surfaces.iter().any(|s| s == "Tan Sri Rahmat"), "{:?}", x.persons);
         assert!(x.persons.iter().any(|p| p.name == "Mohamad Hafiz Abdul Rahman"), "Datuk Seri is an honorific: {:?}", x.persons);
+    }
+
+    #[test]
+    fn an_expanded_acronym_before_a_name_is_not_its_family_name() {
+        let lex = Lexicon::builtin();
+        // (text, persons wanted, persons not wanted)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("The Central Asian Institute for Water Policy (CAIWEP) held a forum.\nSenior Researcher of CAIWEP Timur Rashidovich Ismailov-Kim presented a study.\n", &["Timur Rashidovich Ismailov-Kim"], &["Timur Rashidovich Ismailov-Kim Caiwep"]),
+            ("Home | Events | BCSIA Journal | Contact\nThe Bengal Centre for Strategic Affairs (BCSIA) held a seminar.\n", &[], &["Journal Bcsia"]),
+            // a family name in capitals that is no expanded acronym stays
+            ("[Photo] From left: Dr. TANAKA Yui and Professor Ohno at the Institute for Pacific Policy.\n", &["Yui Tanaka"], &[]),
+        ];
+        for (text, want, not) in cases {
+            let x = extract(&crate::text::clean(&crate::Document::new("t.txt", *text), &lex), &lex);
+            let names: Vec<&str> = x.persons.iter().map(|p| p.name.as_str()).collect();
+            for w in *want {
+                assert!(names.contains(w), "{text}: {w} not in {names:?}");
+            }
+            for w in *not {
+                assert!(!names.contains(w), "{text}: {w} in {names:?}");
+            }
+        }
     }
 
     #[test]
