@@ -128,7 +128,9 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
                 head.drain(..=and);
             }
         }
-        for seg in split_run(run, &head, lex) {
+        // (after "the" a name has begun: "the Water Justice Alliance" keeps its first words)
+        let after_the = run_start > 0 && toks[run_start - 1].text == "the" && run[0].start == toks[run_start].start;
+        for seg in split_run(run, &head, after_the, lex) {
             if let [one] = seg {
                 if lex.is_one_word_institution(one.text) {
                     out.push(InstMention { start: one.start, end: one.end, name: one.text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
@@ -221,8 +223,11 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 /// Splits a run at connectors "and"/"&" when both sides have their own head word, and
 /// strips leading titles and trailing connectors.
 ///
-/// `head` tells for each word of the run whether it is an institution head word.
-fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
+/// `head` tells for each word of the run whether it is an institution head word;
+/// `after_the`, that "the" comes right before the run (the first words of a name of three
+/// or more are then no sentence's opening words, "During" or "According", whatever the
+/// lexicon says of them: "the Water Justice Alliance"; "the Foreign Services" stays a post's).
+fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], after_the: bool, lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
     let has_head = |lo: usize, hi: usize| head[lo..hi].contains(&true);
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -258,11 +263,12 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
         .into_iter()
         .filter_map(|(lo, hi)| {
             let (p, head) = (&run[lo..hi], &head[lo..hi]);
+            let opens_name = after_the && lo == 0 && hi - lo >= 3;
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
                 && !head[a]
-                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() && !(p.get(a + 1).is_some_and(|n| n.text == "of") && p.get(a + 2).is_some_and(|n| lex.is_place(n.text))) || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || !opens_name && p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() && !(p.get(a + 1).is_some_and(|n| n.text == "of") && p.get(a + 2).is_some_and(|n| lex.is_place(n.text))) || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
             {
                 a += 1;
             }

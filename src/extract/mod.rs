@@ -1314,6 +1314,9 @@ mod tests {
             // one institution in two languages; a German compound with its head word last
             ("The Friedrich Ebert Foundation held a debate.\nThe Friedrich Ebert Stiftung said it would publish a report.\n", &["Friedrich Ebert Foundation"], &["Friedrich Ebert Stiftung"]),
             ("Speakers: Dr. Anna Weber, Director, Max-Planck-Institut Hamburg; Tom Ray.\n", &["Max-Planck-Institut Hamburg"], &[]),
+            // after "the", a name's first words are its own, not a sentence's opening words
+            ("First to present was the Water Justice Alliance (WJA), a Johannesburg-based NGO.\n", &["Water Justice Alliance"], &["Justice Alliance"]),
+            ("She was the first woman to head the Foreign Services in Pakistan.\n", &[], &["Foreign Services"]),
             // a Dutch head word; the Commonwealth alone
             ("in samenwerking met de Europese Commissie en de Vereniging voor OverheidsManagement\n", &["Europese Commissie"], &[]),
             ("Chief Emeka Anyaoku, former Secretary General of the Commonwealth, spoke.\n", &["Commonwealth"], &[]),
