@@ -130,7 +130,13 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         }
         // (after "the" a name has begun: "the Water Justice Alliance" keeps its first words)
         let after_the = run_start > 0 && toks[run_start - 1].text == "the" && run[0].start == toks[run_start].start;
-        for seg in split_run(run, &head, after_the, lex) {
+        // a name whose acronym follows and spells it whole is one name, "and" or not:
+        // "Institute of Governance and Traditional Authority (IGTA)"
+        let spelled = text[run[run.len() - 1].end..]
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .is_some_and(|(a, _)| is_acronym(a) && super::initials(&text[run[0].start..run[run.len() - 1].end]) == a);
+        for seg in split_run(run, &head, after_the, spelled, lex) {
             if let [one] = seg {
                 if lex.is_one_word_institution(one.text) {
                     out.push(InstMention { start: one.start, end: one.end, name: one.text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
@@ -224,10 +230,11 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 /// strips leading titles and trailing connectors.
 ///
 /// `head` tells for each word of the run whether it is an institution head word;
+/// `spelled`, that an acronym after the run spells it whole (no split at "and" then);
 /// `after_the`, that "the" comes right before the run (the first words of a name of three
 /// or more are then no sentence's opening words, "During" or "According", whatever the
 /// lexicon says of them: "the Water Justice Alliance"; "the Foreign Services" stays a post's).
-fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], after_the: bool, lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
+fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], after_the: bool, spelled: bool, lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
     let has_head = |lo: usize, hi: usize| head[lo..hi].contains(&true);
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -239,7 +246,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], after_the: bool, lex: 
         // Empowerment and the Danish Cable Owners' Association")
         let next_and = (k + 1..run.len()).find(|&n| matches!(run[n].text, "and" | "&" | "AND")).unwrap_or(run.len());
         let acronym_before = k == start + 1 && is_acronym(run[start].text);
-        if and && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| n.is_title(lex))) {
+        if and && !spelled && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| n.is_title(lex))) {
             parts.push((start, k));
             start = k + 1;
         }

@@ -1317,6 +1317,8 @@ mod tests {
             // after "the", a name's first words are its own, not a sentence's opening words
             ("First to present was the Water Justice Alliance (WJA), a Johannesburg-based NGO.\n", &["Water Justice Alliance"], &["Justice Alliance"]),
             ("She was the first woman to head the Foreign Services in Pakistan.\n", &[], &["Foreign Services"]),
+            // an acronym that spells the name whole keeps it one across "and"
+            ("The Institute of Governance and Traditional Authority (IGTA) will host the launch.\n", &["Institute of Governance and Traditional Authority"], &["Traditional Authority", "Institute of Governance"]),
             // a Dutch head word; the Commonwealth alone
             ("in samenwerking met de Europese Commissie en de Vereniging voor OverheidsManagement\n", &["Europese Commissie"], &[]),
             ("Chief Emeka Anyaoku, former Secretary General of the Commonwealth, spoke.\n", &["Commonwealth"], &[]),
