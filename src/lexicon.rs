@@ -192,6 +192,9 @@ pub struct Lexicon {
     pub particles: Vec<String>,
     /// Given names abbreviated with a dot ("Md", "Mohd", "Wm"), as written.
     pub given_name_abbreviations: Vec<String>,
+    /// Kinds and legal forms of organisations written before a name in quotes ("JSC",
+    /// "Public Foundation"), as written.
+    pub quoted_name_forms: Vec<String>,
     /// `particles` as a set, which [`Lexicon::is_particle`] reads.
     particle_set: HashSet<String>,
     /// The length in bytes of the longest particle.
@@ -278,6 +281,7 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "titles.txt",
     "institution_words.txt",
     "one_word_institutions.txt",
+    "quoted_name_forms.txt",
     "legal_forms.txt",
     "institution_translations.txt",
     "nonname_words.txt",
@@ -451,6 +455,7 @@ impl Lexicon {
             particle_max_len,
             particles,
             given_name_abbreviations,
+            quoted_name_forms: lines("quoted_name_forms.txt"),
             titles,
             institution_words,
             nonname,

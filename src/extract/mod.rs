@@ -686,6 +686,8 @@ fn list_item_institutions(doc: &mut Doc) {
     found.extend(footnote_institutions(doc));
     found.extend(bracket_institutions(doc));
     found.extend(table_institutions(doc));
+    let quoted = quoted_institutions(doc);
+    found.extend(quoted.iter().map(|&(s, e, _)| (s, e)));
     found.sort();
     found.dedup();
     drop_acronyms_in_names(doc);
@@ -701,7 +703,46 @@ fn list_item_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
     }
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+    // the form before a quoted name is no institution of its own ("JSC", "Public Foundation")
+    let form_only: Vec<usize> = (0..doc.insts.len())
+        .filter(|&i| {
+            let ms: Vec<&IMention> = doc.im.iter().filter(|m| m.inst == i).collect();
+            !ms.is_empty() && ms.iter().all(|m| quoted.iter().any(|&(s, _, f)| m.start >= f && m.end < s))
+        })
+        .collect();
+    if !form_only.is_empty() {
+        let into: Vec<Option<usize>> = (0..doc.insts.len()).map(|i| (!form_only.contains(&i)).then_some(i)).collect();
+        remove_insts(doc, &into);
+    }
     merge_name_variants(doc);
+}
+
+/// Names in quotes after the kind or legal form of an organisation, as post-Soviet usage
+/// writes them: `JSC "Qazaq Hydro Generation"`, `Public Foundation "Tien-Shan Water
+/// Initiative"` (the forms are `data/lexicon/quoted_name_forms.txt`). Each is (start, end)
+/// of the name inside the quotes and the start of the form.
+fn quoted_institutions(doc: &Doc) -> Vec<(usize, usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = Vec::new();
+    for &(a, b) in &doc.lines {
+        let line = &t[a..b];
+        for (q, open) in line.match_indices(['"', '\u{201C}', '\u{AB}']) {
+            let before = &line[..q];
+            let Some(form) = doc.lex.quoted_name_forms.iter().find(|f| {
+                before.strip_suffix(' ').and_then(|r| r.strip_suffix(f.as_str())).is_some_and(|r| !r.ends_with(|c: char| c.is_alphanumeric() || c == '-'))
+            }) else {
+                continue;
+            };
+            let from = q + open.len();
+            let Some(len) = line[from..].find(['"', '\u{201D}', '\u{BB}']) else { continue };
+            let name = &line[from..from + len];
+            let words = name.split_whitespace().count();
+            if (1..=8).contains(&words) && name.trim() == name && name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', ';', ':']) {
+                out.push((a + from, a + from + len, a + q - 1 - form.len()));
+            }
+        }
+    }
+    out
 }
 
 /// Employers named after a person's post with "at" or "with", whatever their words:
@@ -1319,6 +1360,10 @@ mod tests {
             ("She was the first woman to head the Foreign Services in Pakistan.\n", &[], &["Foreign Services"]),
             // an acronym that spells the name whole keeps it one across "and"
             ("The Institute of Governance and Traditional Authority (IGTA) will host the launch.\n", &["Institute of Governance and Traditional Authority"], &["Traditional Authority", "Institute of Governance"]),
+            // a name in quotes after an organisation's form; an event's title in quotes is none
+            ("Chairman of the Board of JSC \"Qazaq Hydro Generation\" Daniyar Zhaksylykov presented plans.\n", &["Qazaq Hydro Generation"], &["JSC"]),
+            ("Director of the Public Foundation \"Tien-Shan Water Initiative\" (Bishkek) Bakyt Asanaliev spoke.\n", &["Tien-Shan Water Initiative"], &["Public Foundation"]),
+            ("The III Central Asian Forum \"Water – Energy – Food\" was held in Almaty.\n", &[], &["Water – Energy – Food"]),
             // a Dutch head word; the Commonwealth alone
             ("in samenwerking met de Europese Commissie en de Vereniging voor OverheidsManagement\n", &["Europese Commissie"], &[]),
             ("Chief Emeka Anyaoku, former Secretary General of the Commonwealth, spoke.\n", &["Commonwealth"], &[]),
