@@ -6,7 +6,7 @@
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-use regex_syntax::hir::{Look, LookSet};
+use regex_syntax::hir::Look;
 use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -237,23 +237,16 @@ pub struct Lexicon {
     pub topic_matcher: AhoCorasick,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
-    /// The role cues every match of which begins at the text's start (each alternative of
-    /// the pattern opens with `^`), as one set: a search that ends where the set's
-    /// automaton dies, after the first bytes of most texts.
-    start_cues: CueSet,
-    /// The other role cues, in [`ROLE_CUE_SET_PARTS`] sets of neighbours in `role_cues`
-    /// (ascending): a lazy DFA makes a state for each mix of its patterns' partial matches
-    /// that a text shows, and the states of all the cues in one set cost many times those
-    /// of the parts (on reports it has not seen, most of the role stage's time).
-    other_cues: Vec<CueSet>,
-    /// The role cues whose pattern may match a part of a line where it does not match the
-    /// line (it holds `^`, `$`, `\A`, `\z` or `\B`, which read the part's edges) and whose
-    /// new matches there can only begin at the part's start (every match does, or `^`, `\A`
-    /// and `\b` are its only assertions), as one set of their patterns anchored there
-    /// (`^(?:…)`).
-    edge_start_cues: CueSet,
-    /// The other role cues that read the text's edges, as one set.
-    edge_cues: CueSet,
+    /// The role cues that head a section or a list (target `heading` or `list`), with those
+    /// every match of which begins at the text's start (each alternative of the pattern opens
+    /// with `^`: they add states only there), as one set: the cues that may act on a text
+    /// naming no person.
+    section_cues: CueSet,
+    /// The other role cues, which pick persons, as one set. (The cues are searched with two
+    /// sets: a lazy DFA makes a state for each mix of its patterns' partial matches that a
+    /// text shows, and the states of all the cues in one set cost many times those of the
+    /// parts, on reports it has not seen most of the role stage's time.)
+    person_cues: CueSet,
     /// Event-kind words (lower case) → kind, longest first.
     pub event_kinds: Vec<(String, String)>,
     /// Finds every occurrence of the `event_kinds` words (pattern `i` is `event_kinds[i].0`).
@@ -363,20 +356,12 @@ impl Lexicon {
                 .map_err(|e| LexiconError::Parse { file: "role_cues.toml".into(), message: e.to_string() })?;
             role_cues.push(RoleCue { role: c.role, re, target: c.target, window: c.window.unwrap_or(120) });
         }
-        let starts: Vec<(bool, bool)> = role_cues.iter().map(|c| start_reading(c.re.as_str())).collect();
-        let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts[i].0);
-        let start_cues = CueSet::new(&role_cues, start, |p| p.to_string());
-        let other_cues = other.chunks(other.len().div_ceil(ROLE_CUE_SET_PARTS).max(1)).map(|part| CueSet::new(&role_cues, part.to_vec(), |p| p.to_string())).collect();
-        let (edge_start, edge): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).partition(|&i| starts[i].0 || starts[i].1);
-        let edge_start_cues = CueSet::new(&role_cues, edge_start, |p| format!("^(?:{p})"));
-        let edge_cues = if edge_start_cues.set.is_some() {
-            CueSet::new(&role_cues, edge, |p| p.to_string())
-        } else {
-            // (searched for in the whole text, they match where they match at its start)
-            let all = (0..role_cues.len()).filter(|&i| reads_edges(role_cues[i].re.as_str())).collect();
-            CueSet::new(&role_cues, all, |p| p.to_string())
-        };
-        let edge_start_cues = if edge_start_cues.set.is_some() { edge_start_cues } else { CueSet { cues: Vec::new(), set: None, exact: Vec::new() } };
+        let (start, other): (Vec<usize>, Vec<usize>) = (0..role_cues.len()).partition(|&i| starts_at_start(role_cues[i].re.as_str()));
+        let (sections, persons): (Vec<usize>, Vec<usize>) = other.into_iter().partition(|&i| matches!(role_cues[i].target, CueTarget::Heading | CueTarget::List));
+        let mut sections = [start, sections].concat();
+        sections.sort_unstable();
+        let section_cues = CueSet::new(&role_cues, sections, |p| p.to_string());
+        let person_cues = CueSet::new(&role_cues, persons, |p| p.to_string());
         let kinds: KindFile = toml::from_str(&text("event_kinds.toml"))
             .map_err(|e| LexiconError::Parse { file: "event_kinds.toml".into(), message: e.to_string() })?;
         let mut event_kinds: Vec<(String, String)> = kinds.kinds.into_iter().collect();
@@ -469,10 +454,8 @@ impl Lexicon {
             topics,
             topic_matcher,
             role_cues,
-            start_cues,
-            other_cues,
-            edge_start_cues,
-            edge_cues,
+            person_cues,
+            section_cues,
             event_kinds,
             event_kind_matcher,
             event_kind_starts,
@@ -484,40 +467,23 @@ impl Lexicon {
     /// `text`: exactly those `i` for which `role_cues[i].re.is_match(text)`.
     pub fn role_cues_matching(&self, text: &str) -> Vec<usize> {
         let mut hits = Vec::new();
-        self.start_cues.push_matching(&self.role_cues, text, &mut hits);
-        let starting = hits.len();
-        for part in &self.other_cues {
+        for part in [&self.section_cues, &self.person_cues] {
             part.push_matching(&self.role_cues, text, &mut hits);
         }
-        if starting > 0 && hits.len() > starting {
-            hits.sort_unstable();
-        }
+        // (in `role_cues` the sets' cues are interleaved)
+        hits.sort_unstable();
         hits
     }
 
-    /// The role cues (ascending) that can match `sentence`, a part of a line whose matching
-    /// cues are `line_hits` (from [`Lexicon::role_cues_matching`]): those, plus the cues
-    /// whose match depends on where the text starts or ends and that match the sentence;
-    /// `line_hits` alone for the whole line (`None`). `starts_line`: the sentence begins
-    /// where the line does (then `^` and `\A` read the same in both).
-    ///
-    /// A sentence starts after a space or a full stop and ends before a space or a
-    /// capital, so a `\b` reads the same in the sentence as in the line, or is false at
-    /// the sentence's end where the line has one: a match in the sentence is one in the line,
-    /// or it reads an edge of the sentence: begins at its start with `^` or `\A`, or reads
-    /// `$`, `\z` or `\B`.
-    pub fn role_cues_within(&self, line_hits: &[usize], sentence: Option<&str>, starts_line: bool) -> Vec<usize> {
-        let mut all = line_hits.to_vec();
-        let Some(sentence) = sentence else { return all };
-        if !starts_line {
-            self.edge_start_cues.push_matching(&self.role_cues, sentence, &mut all);
-        }
-        self.edge_cues.push_matching(&self.role_cues, sentence, &mut all);
-        if all.len() > line_hits.len() {
-            all.sort_unstable();
-            all.dedup();
-        }
-        all
+    /// Indices (into `role_cues`, ascending) of cues that match `text`: every cue that heads
+    /// a section or a list (target `heading` or `list`) and matches, and maybe some other
+    /// cues that match (those every match of which begins at the text's start). A part of
+    /// what [`Lexicon::role_cues_matching`] finds, with all its section and list cues, from
+    /// one of its two searches.
+    pub fn role_cues_matching_sections(&self, text: &str) -> Vec<usize> {
+        let mut hits = Vec::new();
+        self.section_cues.push_matching(&self.role_cues, text, &mut hits);
+        hits
     }
 
     /// For each of `event_kinds`, where its word first occurs in `text` (what `text.find(word)`
@@ -692,21 +658,10 @@ fn ing_forms(v: &str) -> Vec<String> {
     forms
 }
 
-/// Does a pattern hold an assertion about the text's edges or a `\B` (conservatively: any
-/// `^` outside the head of a class `[^…]`, any `$`, `\A`, `\z`, `\B`)?
-fn reads_edges(pattern: &str) -> bool {
-    let b = pattern.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| c == b'$' || c == b'^' && (i == 0 || b[i - 1] != b'[')) || ["\\A", "\\z", "\\B"].iter().any(|a| pattern.contains(a))
-}
-
-/// What `pattern` says about the text's start: whether every match begins there (each
-/// alternative opens with `^`), and whether `^`, `\A` and `\b` are its only assertions
-/// (`(false, false)` when it does not parse).
-fn start_reading(pattern: &str) -> (bool, bool) {
-    let Ok(hir) = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern) else { return (false, false) };
-    let p = hir.properties();
-    let start_reads = LookSet::singleton(Look::Start).insert(Look::WordUnicode).insert(Look::WordAscii);
-    (p.look_set_prefix().contains(Look::Start), p.look_set().subtract(start_reads).is_empty())
+/// Does every match of `pattern` begin at the text's start (each alternative opens with
+/// `^`)? False when it does not parse.
+fn starts_at_start(pattern: &str) -> bool {
+    regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).is_ok_and(|hir| hir.properties().look_set_prefix().contains(Look::Start))
 }
 
 /// Some of the role cues, and their patterns as one set, to learn in one pass which of
@@ -916,32 +871,6 @@ mod tests {
     }
 
     #[test]
-    fn edge_reading_patterns() {
-        assert!(reads_edges(r"^\s*chair\s*:"));
-        assert!(reads_edges(r"keynote\s*$"));
-        assert!(reads_edges(r"\Bx"));
-        assert!(!reads_edges(r"\bpresentations?\s+(?:on\s+[^.;]{0,80}?\s+)?by\b"));
-        let l = Lexicon::builtin();
-        // a sentence inside a line matches only the line's cues and the edge-reading ones
-        let line = "The seminar was chaired by Dr. Roe. Chair: Dr. Doe";
-        let hits = l.role_cues_matching(line);
-        let sentence = "Chair: Dr. Doe";
-        let within = l.role_cues_within(&hits, Some(sentence), false);
-        let own = l.role_cues_matching(sentence);
-        assert!(!own.is_empty());
-        for i in own {
-            assert!(within.contains(&i), "cue {i}");
-        }
-        assert_eq!(l.role_cues_within(&hits, None, true), hits);
-        // a sentence opening the line matches the line's cues there
-        let first = "Chair: Dr. Doe.";
-        let hits = l.role_cues_matching("Chair: Dr. Doe. Rapporteur: Dr. Roe");
-        for i in l.role_cues_matching(first) {
-            assert!(l.role_cues_within(&hits, Some(first), true).contains(&i), "cue {i}");
-        }
-    }
-
-    #[test]
     fn relaxed_repetitions() {
         assert_eq!(relax_repetitions(r"\bkeynote\s+by\b"), None);
         assert_eq!(relax_repetitions(r"a{2,3}"), None);
@@ -961,26 +890,24 @@ mod tests {
 
     #[test]
     fn start_reading_patterns() {
-        assert_eq!(start_reading(r"^\s*chair\s*:"), (true, true));
-        assert_eq!(start_reading(r"^\s*keynote\s*$|^\s*panel\b"), (true, false));
-        assert_eq!(start_reading(r"(?:^|\|)\s*by\b"), (false, true));
-        assert_eq!(start_reading(r"keynote\s*$"), (false, false));
-        assert_eq!(start_reading(r"^a\B"), (true, false));
-        assert_eq!(start_reading(r"\bmoderated\s+by\b"), (false, true));
+        assert!(starts_at_start(r"^\s*chair\s*:"));
+        assert!(starts_at_start(r"^\s*keynote\s*$|^\s*panel\b"));
+        assert!(!starts_at_start(r"(?:^|\|)\s*by\b"));
+        assert!(!starts_at_start(r"keynote\s*$"));
+        assert!(starts_at_start(r"^a\B"));
+        assert!(!starts_at_start(r"\bmoderated\s+by\b"));
         let l = Lexicon::builtin();
-        // the split sets find what each cue's own regex finds; a sentence's cues hold every
-        // cue that matches it
+        // the split sets find what each cue's own regex finds; the section sets every
+        // heading and list cue of it, and no cue that does not match
         let lines = ["Chair: Dr. Jane Roe", "The session was chaired by Dr. Roe. Moderator: Mr. Doe", "Keynote address", "  Panelists: A, B", "| Name | Title |", "By Jane Doe", "Text by: Jane Doe. By the way, nothing.", "Rapporteur: Dr. Zed. Discussants were present. Q&A"];
         for line in lines {
             let hits = l.role_cues_matching(line);
             let own: Vec<usize> = (0..l.role_cues.len()).filter(|&i| l.role_cues[i].re.is_match(line)).collect();
             assert_eq!(hits, own, "{line}");
-            for (i, _) in line.match_indices(". ") {
-                let sentence = &line[i + 2..];
-                let within = l.role_cues_within(&hits, Some(sentence), false);
-                for c in (0..l.role_cues.len()).filter(|&c| l.role_cues[c].re.is_match(sentence)) {
-                    assert!(within.contains(&c), "{sentence}: cue {c}");
-                }
+            let sections = l.role_cues_matching_sections(line);
+            assert!(sections.windows(2).all(|w| w[0] < w[1]) && sections.iter().all(|i| own.contains(i)), "{line}");
+            for c in own.iter().filter(|&&c| matches!(l.role_cues[c].target, CueTarget::Heading | CueTarget::List)) {
+                assert!(sections.contains(c), "{line}: cue {c}");
             }
         }
     }
@@ -1020,9 +947,24 @@ impl Lexicon {
 /// cleared and its states made again.
 const ROLE_CUE_DFA_CACHE: usize = 32 << 20;
 
-/// How many sets the role cues that may match anywhere are searched with (see
-/// `Lexicon::other_cues`).
-const ROLE_CUE_SET_PARTS: usize = 2;
-
 /// The most times a role cue set holds a counted repetition as counted (see [`CueSet`]).
 const RELAXED_REPETITION: u32 = 3;
+
+impl Lexicon {
+    /// `(self.classes(word), self.is_title(word), self.starts_honorific(word))`, from one key
+    /// of the word where it can (an ASCII word without a back quote, whose folded key and
+    /// lower-case key are one).
+    pub fn word_facts(&self, word: &str) -> (WordClasses, bool, bool) {
+        let b = word.as_bytes();
+        let mut buf = [0u8; 64];
+        if b.len() > buf.len() || !b.iter().all(|&c| c.is_ascii() & (c != b'`')) {
+            return (self.classes(word), self.is_title(word), self.starts_honorific(word));
+        }
+        let key = &mut buf[..b.len()];
+        key.copy_from_slice(b);
+        key.make_ascii_lowercase();
+        let classes = self.key_classes(key);
+        let title = classes.contains(WordClasses::TITLE) || key.len() > 3 && key.strip_suffix(b"s").is_some_and(|s| self.key_classes(s).contains(WordClasses::TITLE));
+        (classes, title, classes.contains(WordClasses::HONORIFIC_START))
+    }
+}

@@ -186,8 +186,7 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
     }
     let body = &t[start..limit];
     // a verb right after the comma: "X, welcomed the participants and thanked the Ministry"
-    let first: String = body.chars().take_while(|c| c.is_alphabetic()).collect();
-    if CLAUSE_WORDS.contains(&first.as_str()) {
+    if CLAUSE_WORDS.contains(&leading_word(body, |c| c.is_alphabetic())) {
         return None;
     }
     // a short biography, "X is a senior fellow at Y": a post must come first
@@ -206,22 +205,26 @@ fn apposition(doc: &Doc, end: usize, limit: usize) -> Option<((usize, usize), Si
         }
         if c == ',' {
             let next = body[i + 1..].trim_start();
-            let w: String = next.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-            let postnominal = doc.lex.is_postnominal_word(&w);
-            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !APPOS_CONT.contains(&w.as_str()) && !postnominal {
+            let w = leading_word(next, |c| c.is_alphabetic() || c == '-');
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !APPOS_CONT.contains(&w) && !doc.lex.is_postnominal_word(w) {
                 stop = i;
                 break;
             }
         }
         if c == ' ' {
-            let w: String = body[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
-            if w == "who" || CLAUSE_WORDS.contains(&w.as_str()) {
+            let w = leading_word(&body[i + 1..], |c| c.is_alphabetic());
+            if w == "who" || CLAUSE_WORDS.contains(&w) {
                 stop = i;
                 break;
             }
         }
     }
     Some(((start, start + stop), Side::After))
+}
+
+/// The start of `s` whose characters are all `word` characters.
+fn leading_word(s: &str, word: impl Fn(char) -> bool) -> &str {
+    &s[..s.find(|c: char| !word(c)).unwrap_or(s.len())]
 }
 
 /// Two names joined by "and" that share one apposition: "Ms. Natcha Sukprasert and Mr.
@@ -290,26 +293,37 @@ fn prefix(doc: &Doc, start: usize, floor: usize) -> Option<((usize, usize), Side
     let region = &t[floor..start];
     // the end of the last boundary: of all of them (overlapping), the one ending last
     static BOUNDARIES: OnceLock<AhoCorasick> = OnceLock::new();
+    const BOUNDARY_LIST: [&str; 12] = [";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with ", " while ", " whereas "];
     const DOT: usize = 2; // ". "
     const OPEN: usize = 3; // "("
     const CLOSE: usize = 4; // ")"
-    let boundaries = BOUNDARIES.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build([";", ":", ". ", "(", ")", " include ", " included ", " including ", " by ", " with ", " while ", " whereas "])
-            .expect("valid boundary list")
-    });
+    const LONGEST: usize = {
+        let (mut n, mut i) = (0, 0);
+        while i < BOUNDARY_LIST.len() {
+            if BOUNDARY_LIST[i].len() > n {
+                n = BOUNDARY_LIST[i].len();
+            }
+            i += 1;
+        }
+        n
+    };
+    let boundaries = BOUNDARIES.get_or_init(|| AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::DFA)).build(BOUNDARY_LIST).expect("valid boundary list"));
+    // (a segment is at most 160 bytes: a boundary that can make one ends in the region's last
+    // 160 bytes, and so begins in its last 160 + `LONGEST`; the others cut less, leaving a
+    // segment too long as well)
+    let from = region.floor_char_boundary(region.len().saturating_sub(160 + LONGEST));
     let cut = boundaries
-        .find_overlapping_iter(region)
+        .find_overlapping_iter(&region[from..])
+        .map(|m| (m.pattern().as_usize(), from + m.start(), from + m.end()))
         // "HP, Inc. Mr Dion Weisler": a dot after an abbreviation is no boundary
-        .filter(|m| m.pattern().as_usize() != DOT || !doc.lex.is_abbreviation(region[..m.start()].rsplit(' ').next().unwrap_or("")))
+        .filter(|&(k, at, _)| k != DOT || !doc.lex.is_abbreviation(region[..at].rsplit(' ').next().unwrap_or("")))
         // a title's own parenthesis is no boundary: "NUS Senior Advisor (University & Global
         // Relations) Professor Kishore Mahbubani"
-        .filter(|m| !matches!(m.pattern().as_usize(), OPEN | CLOSE) || !titled_parenthesis(doc, region, m.start()))
+        .filter(|&(k, at, _)| !matches!(k, OPEN | CLOSE) || !titled_parenthesis(doc, region, at))
         // nor an acronym's: "President, Newspaper Proprietors Association of Nigeria (NPAN),
         // Kabiru A. Yusuf", "Nanyang Technological University (NTU) President Professor …"
-        .filter(|m| !matches!(m.pattern().as_usize(), OPEN | CLOSE) || !acronym_parenthesis(region, m.start()))
-        .map(|m| m.end())
+        .filter(|&(k, at, _)| !matches!(k, OPEN | CLOSE) || !acronym_parenthesis(region, at))
+        .map(|(_, _, end)| end)
         .max()
         .unwrap_or(0);
     let seg = &region[cut..];

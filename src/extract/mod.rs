@@ -288,13 +288,15 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
     // (about two sentences a line)
     let mut sentences = Vec::with_capacity(2 * lines.len());
     for (li, &l) in lines.iter().enumerate() {
-        text::for_each_sentence(t, l, &is_abbrev, |s| sentences.push((li, s)));
+        text::for_each_sentence_of_block(t, l, &is_abbrev, |s| sentences.push((li, s)));
     }
     // (each capitalised word is looked up in the lexicon once, for all the passes)
     let line_tokens = lines
         .iter()
         .map(|&l| {
-            let mut toks = tokens::split_possessives(tokens::tokenize(t, l), lex);
+            let toks = tokens::tokenize(t, l);
+            // (only a word ending in "'s" is split: most lines have none)
+            let mut toks = if t[l.0..l.1].contains("'s") { tokens::split_possessives(toks, lex) } else { toks };
             tokens::classify(&mut toks, lex);
             toks
         })
@@ -1018,6 +1020,7 @@ pub(crate) fn acronym_institution(insts: &mut Vec<InstRec>, acronym: &str, evide
     insts.len() - 1
 }
 
+#[inline(never)] // (kept apart, so that profiles show the stage)
 fn find_persons(doc: &mut Doc) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
@@ -1149,18 +1152,32 @@ fn find_persons(doc: &mut Doc) {
     // the first bytes of those family names: an ASCII word whose first letter in lower case
     // is none of them is no family name (most words)
     let mut family_first = [false; 256];
-    for k in by_family.keys().filter_map(|k| k.as_bytes().first()) {
-        family_first[usize::from(*k)] = true;
+    // and their last bytes and lengths (for an ASCII word, its key has its length)
+    let mut family_last = [false; 256];
+    let mut family_len = [false; 64];
+    for k in by_family.keys().map(|k| k.as_bytes()).filter(|k| !k.is_empty()) {
+        family_first[usize::from(k[0])] = true;
+        family_last[usize::from(k[k.len() - 1])] = true;
+        family_len[k.len().min(63)] = true;
     }
     let mut extra = Vec::new();
     for (li, toks) in doc.line_tokens.iter().enumerate().filter(|_| !by_family.is_empty()) {
         for &tok in toks {
-            if !tok.is_title_case() || tok.text.is_ascii() && !family_first[usize::from(tok.text.as_bytes()[0].to_ascii_lowercase())] || tok.text.chars().count() < 4 {
+            // (the first byte is read before the rest: most words are not capitalised or start
+            // no family name)
+            let b0 = tok.text.as_bytes()[0];
+            if b0.is_ascii() && !(b0.is_ascii_uppercase() && family_first[usize::from(b0.to_ascii_lowercase())]) || !tok.is_title_case() || tok.text.chars().count() < 4 {
                 continue;
             }
             let mut w = tok.text;
             while let Some(base) = w.strip_suffix("'s") {
                 w = base;
+            }
+            // (an ASCII word is its key but for case and a back quote; a word no key ends and
+            // is as long as is none of them)
+            let last = w.as_bytes()[w.len() - 1];
+            if last.is_ascii_alphabetic() && !family_last[usize::from(last.to_ascii_lowercase())] || w.is_ascii() && !family_len[w.len().min(63)] {
+                continue;
             }
             // the one person whose family name this is (`key_token(w)`, made without allocating)
             let owner = text::with_fold_lower(w, |k| {
@@ -1290,13 +1307,60 @@ pub fn similar(a: &str, b: &str) -> bool {
     if la < 4 || lb < 4 {
         return false;
     }
+    // (the distance is at least the difference in length, and at least the bag distance)
+    let far = |d: usize| d > 2 || d == 2 && la.min(lb) < 7;
+    if far(la.abs_diff(lb)) || bag_distance(a, b).is_some_and(far) {
+        return false;
+    }
     let d = strsim::damerau_levenshtein(a, b);
     d <= 1 || (d == 2 && la.min(lb) >= 7)
+}
+
+/// The bag distance of two ASCII words: the more of the number of letters one has that the
+/// other lacks (counted with repeats) and the number the other has that it lacks. No edit
+/// (insertion, deletion, substitution, transposition) lowers it by more than one, so it is
+/// at most their Damerau-Levenshtein distance. `None` for a word that is not ASCII.
+fn bag_distance(a: &str, b: &str) -> Option<usize> {
+    if !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    // how many more of each byte `a` has than `b`
+    let mut n = [0i32; 128];
+    a.bytes().for_each(|c| n[usize::from(c)] += 1);
+    b.bytes().for_each(|c| n[usize::from(c)] -= 1);
+    let mut only_a = 0;
+    for c in a.bytes() {
+        if n[usize::from(c)] > 0 {
+            n[usize::from(c)] -= 1;
+            only_a += 1;
+        }
+    }
+    let mut only_b = 0;
+    for c in b.bytes() {
+        if n[usize::from(c)] < 0 {
+            n[usize::from(c)] += 1;
+            only_b += 1;
+        }
+    }
+    Some(only_a.max(only_b))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bag_distance_is_at_most_the_edit_distance() {
+        let words = ["khalid", "kahlid", "korotayev", "koratayev", "volkhonsky", "volkhnosky", "irina", "irena", "zigon", "zigonn", "aabb", "bbaa", "abcd", "dcba", "mohammed", "muhammad", "nawaz", "jaspal"];
+        for a in words {
+            for b in words {
+                let bag = bag_distance(a, b).unwrap();
+                assert!(bag <= strsim::damerau_levenshtein(a, b), "{a} {b}");
+            }
+        }
+        assert_eq!(bag_distance("abcd", "abce"), Some(1));
+        assert_eq!(bag_distance("Dębski", "Debski"), None);
+    }
 
     fn v(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()

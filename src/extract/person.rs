@@ -34,8 +34,9 @@ impl NameMention {
 /// "(R)" / "(Retd)" marks and commas between them), or `i` when there is none.
 #[inline]
 pub fn honorific_end(toks: &[Token], i: usize, lex: &Lexicon) -> usize {
-    // (every part of an honorific is a capitalised token: most tokens start none)
-    if !toks.get(i).is_some_and(|t| t.is_capitalised()) {
+    // (every part of an honorific is a capitalised token, and the first starts one: most
+    // tokens start none)
+    if !toks.get(i).is_some_and(|t| t.is_capitalised() && t.starts_honorific(lex)) {
         return i;
     }
     honorifics_end(toks, i, lex)
@@ -147,7 +148,7 @@ fn capitalised_name_word(t: &Token, lex: &Lexicon) -> bool {
     if w.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    if w.chars().count() == 1 {
+    if w.chars().nth(1).is_none() {
         return true; // an initial; the caller checks its dot
     }
     let c = if w.len() == t.text.len() { t.classes(lex) } else { lex.classes(w) };
@@ -175,18 +176,26 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
     let words: Vec<bool> = toks.iter().map(|t| name_word(t, lex)).collect();
     let name_word_at = |j: usize| words.get(j).copied().unwrap_or(false);
     let mut i = 0;
+    // the words of the candidate name (borrowed from the text where written as they are:
+    // most candidates are dropped); one list for all of them
+    let mut tokens = Vec::<Cow<str>>::new();
     if let Some(m) = caps_byline(toks, lex) {
         i = m.1;
         out.push(m.0);
     }
     while i < toks.len() {
+        // a name opens with a name word or an honorific (a capitalised token): from any
+        // other token nothing is found
+        if !words[i] && !toks[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
         let h_end = match honorific_end(toks, i, lex) {
             h if h == i && toks[i].text == "M" && french_monsieur(toks, i, lex) => i + 2,
             h => h,
         };
         let honorific = h_end > i;
-        // (borrowed from the text where written as they are: most candidates are dropped)
-        let mut tokens = Vec::<Cow<str>>::new();
+        tokens.clear();
         // the tokens that are not particles
         let mut name_words = 0;
         let mut k = h_end;
@@ -321,7 +330,7 @@ pub fn find_names<'a>(text: &'a str, toks: &[Token<'a>], lex: &Lexicon) -> Vec<N
             first -= 1;
         }
         let start = toks[first].start;
-        let tokens = tokens.into_iter().map(Cow::into_owned).collect();
+        let tokens = tokens.drain(..).map(Cow::into_owned).collect();
         let m = NameMention { start, end, name_start, tokens: order_tokens(tokens, family_first), honorific, titled };
         if accept(text, &m, toks, i, lex) {
             out.push(m);
@@ -534,7 +543,8 @@ fn context(text: &str, m: &NameMention, lex: &Lexicon) -> Context {
 
     // a byline: the name opens one of the first lines and "Published" or a date follows
     let raw_before = &text[..m.start];
-    if raw_before.matches('\n').nth(3).is_none() && (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) {
+    // (the lines before are counted last: most names are not bylines)
+    if (raw_before.is_empty() || raw_before.ends_with('\n')) && (matches!(aw.as_str(), "published" | "posted" | "updated" | "reports" | "writes") || after.starts_with('|')) && raw_before.matches('\n').nth(3).is_none() {
         return Context::Strong;
     }
     // "Moderator: X", "Compiled by: X" — a short label before the colon

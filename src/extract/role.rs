@@ -8,7 +8,20 @@ use super::{Doc, Fact, PMention};
 use crate::graph::{EdgeKind, Evidence};
 use crate::lexicon::{CueRole, CueTarget, RoleCue};
 use crate::text::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+/// Words of a sentence saying that someone was not there, in any case: what the sentence
+/// lower-cased holds (the words lower-cased are ASCII with no 'k', which a Kelvin sign
+/// lower-cases to, and their 'i' is followed by a letter, where an 'İ' lower-cased has a
+/// combining dot: only ASCII letters of the sentence lower-case to theirs).
+static ABSENCE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"])
+        .expect("valid word list")
+});
 
 fn edge_of(r: CueRole) -> EdgeKind {
     match r {
@@ -79,27 +92,37 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
     // own people hosts, anyone else a speaker
     let section_role = |mr: CueRole, p: usize| if mr == CueRole::Closing && of_organiser(p) { EdgeKind::Host } else { edge_of(mr) };
     let mut last_line = usize::MAX;
-    // the cues matching the current line (a sentence matches only these, and those that
-    // look at the text's edges: see `Lexicon::role_cues_within`)
+    // the cues matching the current line, when it is short or a heading (a long line's cues
+    // are looked for in its sentences): all of them, or its heading and list cues (with
+    // maybe some others) when that is all that can change the section
     let mut line_hits: Vec<usize> = Vec::new();
+    let mut line_found = Found::Nothing;
 
     for &(li, s) in &doc.sentences {
         let sent = &t[s.0..s.1];
         let persons = doc.persons_in(s);
+        let line_span = doc.lines[li];
+        let line = &t[line_span.0..line_span.1];
         if li != last_line {
             last_line = li;
-            let line = &t[doc.lines[li].0..doc.lines[li].1];
+            let heading_like = line_is_heading(line);
+            (line_hits, line_found) = if heading_like {
+                (lex.role_cues_matching(line), Found::All)
+            } else if line.len() < 120 {
+                (lex.role_cues_matching_sections(line), Found::Sections)
+            } else {
+                (Vec::new(), Found::Nothing)
+            };
             // a heading line changes the section
-            line_hits = lex.role_cues_matching(line);
             if let Some(cue) = line_hits.iter().map(|&i| &lex.role_cues[i]).find(|c| c.target == CueTarget::Heading && line.len() < 120) {
                 mode = Some(cue.role);
                 if cue.role == CueRole::Speaker {
                     session = Some(strip_clock_time(line.trim()).trim_end_matches(':').to_string());
                 }
-                if line_is_heading(line) {
+                if heading_like {
                     continue;
                 }
-            } else if line_is_heading(line) && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
+            } else if heading_like && doc.first_person_on_line(li).is_none() && !title_line_of_listed_name(doc, li) {
                 // a heading ends the section, unless it heads a list ("Panelists:"); a cue
                 // with words after it ("By JANE DOE" whose name was not read) heads nothing
                 // (or a programme's label, its name on the next line: "13:30 Opening Remarks:")
@@ -135,16 +158,24 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         // "who had been expected to attend as guest of honour, cancelled": no role here
         // (looked for once, when a cue first gives such a role)
         let absent = std::cell::OnceCell::new();
-        let absent = || {
-            *absent.get_or_init(|| {
-                let ls = sent.to_lowercase();
-                ["cancelled", "canceled", "could not attend", "unable to attend", "did not attend", "was absent", "could not be present", "regretted"].iter().any(|w| ls.contains(w))
-            })
-        };
+        let absent = || *absent.get_or_init(|| ABSENCE.is_match(sent));
         let mut given_here: Vec<usize> = Vec::new();
-        // the cues present in the sentence, in priority order, with their matches
-        let line_span = doc.lines[li];
-        let hits = cue_matches(doc, s, lex.role_cues_within(&line_hits, (s != line_span).then_some(sent), s.0 == line_span.0).into_iter());
+        let pronoun_start = starts_with_pronoun(sent);
+        // the cues present in the sentence, in priority order, with their matches. On a
+        // sentence naming no person only heading and list cues act, unless a pronoun's
+        // referent takes the role; and with a list cue the other cues matter too (the next
+        // cue ends the list)
+        let sections = persons.is_empty() && !(focus.is_some() && pronoun_start);
+        let mut cues = match line_found {
+            Found::All if s == line_span => line_hits.clone(),
+            Found::Sections if s == line_span && sections => line_hits.clone(),
+            _ if sections => lex.role_cues_matching_sections(sent),
+            _ => lex.role_cues_matching(sent),
+        };
+        if sections && cues.iter().any(|&i| lex.role_cues[i].target == CueTarget::List) {
+            cues = lex.role_cues_matching(sent);
+        }
+        let hits = cue_matches(doc, s, cues.into_iter());
         let cue_starts: Vec<usize> = hits.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect();
         // (the next cue bounds only a list: without a list cue here, the line's other cues
         // are not looked for)
@@ -152,6 +183,9 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
         let line_cues: Vec<usize> = if s == line_span {
             cue_starts.clone()
         } else if line_span.0 == s.0 && lists {
+            if line_found != Found::All {
+                (line_hits, line_found) = (lex.role_cues_matching(line), Found::All);
+            }
             cue_matches(doc, line_span, line_hits.iter().copied()).iter().flat_map(|(_, ms)| ms.iter().map(|m| m.0)).collect()
         } else {
             Vec::new()
@@ -212,7 +246,6 @@ pub(crate) fn extract_roles(doc: &Doc, affs: &[Fact], organizers: &[usize]) -> V
 
         // speech: persons before the first speech verb are its subjects
         let subj = subjects(doc, &persons, s);
-        let pronoun_start = starts_with_pronoun(sent);
         if subj.is_empty() && pronoun_start {
             if let (Some(f), true) = (focus, has_speech_verb(doc, s)) {
                 let ev = (s.0, s.1.min(s.0 + 80));
@@ -370,6 +403,17 @@ fn cue_matches<'l>(doc: &Doc<'l>, span: (usize, usize), cues: impl Iterator<Item
     .collect()
 }
 
+/// Which of the cues matching a text a list of cues holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// None looked for.
+    Nothing,
+    /// The heading and list cues (see [`crate::Lexicon::role_cues_matching_sections`]).
+    Sections,
+    /// All of them.
+    All,
+}
+
 /// A person speaking in a Q&A section who spoke before it answers questions: a speaker,
 /// not a questioner ("Bacani replied that …").
 fn answers(mode: CueRole, person: usize, speech_subjects: &[(usize, Span, usize)]) -> bool {
@@ -434,7 +478,8 @@ fn starts_with_pronoun(s: &str) -> bool {
         let l = &mut l[..head.len()];
         l.copy_from_slice(head);
         l.make_ascii_lowercase();
-        return PRONOUN_STARTS.iter().any(|p| l.starts_with(p.as_bytes()));
+        // (most texts open with a letter no pattern opens with)
+        return PRONOUN_STARTS.iter().any(|p| l.first() == p.as_bytes().first() && l.starts_with(p.as_bytes()));
     }
     let l = s[..s.char_indices().nth(20).map_or(s.len(), |(i, _)| i)].to_lowercase();
     PRONOUN_STARTS.iter().any(|p| l.starts_with(p))

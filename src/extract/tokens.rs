@@ -40,13 +40,7 @@ struct WordInfo {
 
 impl WordInfo {
     fn of(word: &str, lex: &Lexicon) -> WordInfo {
-        let classes = lex.classes(word);
-        // (`is_title` differs from the title class only for a plural in "-s", which an
-        // ASCII word shows by its last letter)
-        let plural = !word.is_ascii() || word.ends_with(['s', 'S']);
-        let title = classes.contains(WordClasses::TITLE) || plural && lex.is_title(word);
-        // (an ASCII word's folded key is its lower-case key but for a back quote)
-        let honorific = if word.is_ascii() && !word.contains('`') { classes.contains(WordClasses::HONORIFIC_START) } else { lex.starts_honorific(word) };
+        let (classes, title, honorific) = lex.word_facts(word);
         WordInfo { classes, title, honorific }
     }
 }

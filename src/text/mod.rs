@@ -7,7 +7,7 @@
 
 mod sentences;
 
-pub use sentences::{blocks, for_each_sentence, sentences, Span};
+pub use sentences::{blocks, for_each_sentence, for_each_sentence_of_block, sentences, Span};
 
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
@@ -154,13 +154,22 @@ fn ascii_on_stack<'b>(s: &str, buf: &'b mut [u8; 64], folded: bool) -> Option<&'
 /// typographic quotes and odd spaces.
 pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     let src = doc.original.as_str();
-    let cut = boilerplate_cut(src, &Markers::new(&lex.boilerplate));
-    let src_cut = &src[..cut];
-    let mut b = Builder { text: String::with_capacity(src_cut.len()), offsets: Vec::with_capacity(src_cut.len() + 1) };
+    // (the lines are split once: those of the article are the ones before the cut, and an
+    // empty one where it is, as splitting the text up to the cut would give them)
+    let mut lines = line_starts(src, |line| line);
+    let n = boilerplate_cut(&lines, &Markers::new(&lex.boilerplate));
+    let cut = lines.get(n).map_or(src.len(), |l| l.0);
+    if n < lines.len() {
+        lines.truncate(n);
+        lines.push((cut, ""));
+    }
+    let mut b = Builder { text: String::with_capacity(cut), offsets: Vec::with_capacity(cut + 1) };
 
     // site furniture inside the article reads as a blank line
     let skip = Markers::new(&lex.skip_lines);
-    let lines = line_starts(src_cut, |line| if skip.matches(line) { "" } else { line });
+    for l in lines.iter_mut().filter(|l| skip.matches(l.1)) {
+        l.1 = "";
+    }
     let wrapped = hard_wrapped(&lines);
     let mut i = 0;
     while i < lines.len() {
@@ -172,11 +181,12 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
         while j < lines.len() && lines[j].1.trim().is_empty() && j - i <= 2 {
             j += 1;
         }
-        let last_word = trimmed.rsplit(' ').next().unwrap_or("");
+        // (the last word is read only where the line ends with a dot)
+        let last_word = || trimmed.rsplit(' ').next().unwrap_or("");
         let joins = j < lines.len()
             && !trimmed.is_empty()
             && (continues(trimmed, lines[j].1.trim_start(), wrapped, j > i + 1)
-                || (last_word.ends_with('.') && lex.is_abbreviation(last_word.trim_end_matches('.')) && !is_list_item(lines[j].1.trim_start())));
+                || (trimmed.ends_with('.') && lex.is_abbreviation(last_word().trim_end_matches('.')) && !is_list_item(lines[j].1.trim_start())));
         if joins {
             if trimmed.ends_with('-') && !trimmed.ends_with(" -") {
                 // a word split at the line end: "deve-/lopment" → "development", "Pak-/Russia" → "Pak-Russia"
@@ -237,7 +247,9 @@ fn push_line(b: &mut Builder, start: usize, line: &str) {
             let plain = k + prefix_len(&bytes[k..], |x| (0x20..=0x7E).contains(&x) & (x != b'*'));
             // (`contains` has a fast path `find` lacks; two spaces in a row are rare)
             let seg = &line[k..plain];
-            let run = if seg.contains("  ") { seg.find("  ").map_or(plain, |p| k + p + 1) } else { plain };
+            // (and where there are two, the pair is found a byte at a time: `find` sets up a
+            // searcher for the whole rest of the line each time)
+            let run = if seg.contains("  ") { seg.as_bytes().windows(2).position(|w| w == b"  ").map_or(plain, |p| k + p + 1) } else { plain };
             if run > k {
                 b.text.push_str(&line[k..run]);
                 b.offsets.extend((start + k..start + run).map(|o| o as u32));
@@ -342,7 +354,11 @@ fn continues(prev: &str, next: &str, wrapped: bool, blank_between: bool) -> bool
         return false; // a paragraph break
     }
     // speaker list items, each "Name — Title, Organization"
-    let dash_item = |l: &str| [" \u{2014} ", " \u{2013} ", " - "].iter().filter_map(|d| l.find(d)).min().is_some_and(|p| p <= 50);
+    // (one that starts in the first 51 bytes: the rest of the line is not searched)
+    let dash_item = |l: &str| {
+        let head = &l.as_bytes()[..l.len().min(51 + 4)];
+        [" \u{2014} ", " \u{2013} ", " - "].iter().any(|d| head.windows(d.len()).take(51).any(|w| w == d.as_bytes()))
+    };
     if dash_item(prev.trim_start()) && dash_item(next) {
         return false;
     }
@@ -406,17 +422,11 @@ fn is_label_line(s: &str) -> bool {
     }
 }
 
-/// Where the article ends: the start of the first line (after some text) that is a
-/// site-furniture marker from the lexicon, or the end of the text.
-fn boilerplate_cut(s: &str, markers: &Markers) -> usize {
-    let mut pos = 0;
-    for line in s.split_inclusive('\n') {
-        if pos > 200 && markers.matches(line) {
-            return pos;
-        }
-        pos += line.len();
-    }
-    s.len()
+/// Where the article ends: the index of the first line (after some text) that is a
+/// site-furniture marker from the lexicon, or the number of lines. `lines` are those of
+/// [`line_starts`].
+fn boilerplate_cut(lines: &[(usize, &str)], markers: &Markers) -> usize {
+    lines.iter().position(|&(pos, line)| pos > 200 && markers.matches(line)).unwrap_or(lines.len())
 }
 
 /// Site-furniture markers of the lexicon (lower case; a trailing '*' matches any line
@@ -428,12 +438,19 @@ struct Markers<'a> {
     prefixes: Vec<&'a str>,
     /// The length of the longest marker.
     longest: usize,
+    /// The first bytes of the markers.
+    first: [bool; 256],
 }
 
 impl<'a> Markers<'a> {
     fn new(markers: &'a [String]) -> Markers<'a> {
-        let mut m = Markers { exact: Vec::new(), prefixes: Vec::new(), longest: markers.iter().map(String::len).max().unwrap_or(0) };
+        let mut m = Markers { exact: Vec::new(), prefixes: Vec::new(), longest: markers.iter().map(String::len).max().unwrap_or(0), first: [false; 256] };
         for marker in markers {
+            match marker.trim_end_matches('*').as_bytes().first() {
+                Some(&b) => m.first[usize::from(b)] = true,
+                // (a marker of only '*' matches every line)
+                None => m.first = [true; 256],
+            }
             match marker.strip_suffix('*') {
                 Some(p) => m.prefixes.push(p),
                 None => m.exact.push(marker),
@@ -458,6 +475,10 @@ impl<'a> Markers<'a> {
         }
         let head = &t[..cut];
         if head.is_ascii() {
+            // (an ASCII line matches no marker unless its first letter, in lower case, opens one)
+            if !self.first[usize::from(head.as_bytes()[0].to_ascii_lowercase())] {
+                return false;
+            }
             // compared ignoring ASCII case, without a lower-cased copy (markers are lower case)
             let starts = |p: &str| head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
             return self.prefixes.iter().any(|p| starts(p)) || (whole && self.exact.iter().any(|m| m.eq_ignore_ascii_case(head)));

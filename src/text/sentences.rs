@@ -31,56 +31,66 @@ pub fn sentences(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool) -> Ve
 
 /// [`sentences`], each passed to `f` in order rather than collected.
 pub fn for_each_sentence(text: &str, span: Span, is_abbrev: &dyn Fn(&str) -> bool, mut f: impl FnMut(Span)) {
-    for (bs, be) in block_spans(&text[span.0..span.1]).map(|(a, b)| (a + span.0, b + span.0)) {
-        let s = &text[bs..be];
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        // only a '.', '!' or '?' can end a sentence: the bytes between are skipped
-        loop {
-            i += super::prefix_len(&bytes[i..], |c| (c != b'.') & (c != b'!') & (c != b'?'));
-            if i == bytes.len() {
-                break;
+    for block in block_spans(&text[span.0..span.1]).map(|(a, b)| (a + span.0, b + span.0)) {
+        for_each_sentence_of_block(text, block, is_abbrev, &mut f);
+    }
+}
+
+/// [`for_each_sentence`] of a span that is one of the [`blocks`] (no line break inside, no
+/// white space at either end), which is its own only block.
+pub fn for_each_sentence_of_block(text: &str, (bs, be): Span, is_abbrev: &dyn Fn(&str) -> bool, mut f: impl FnMut(Span)) {
+    let s = &text[bs..be];
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    // only a '.', '!' or '?' can end a sentence: the bytes between are skipped
+    loop {
+        i += super::prefix_len(&bytes[i..], |c| (c != b'.') & (c != b'!') & (c != b'?'));
+        if i == bytes.len() {
+            break;
+        }
+        let c = bytes[i];
+        // a full stop glued to the next sentence: "in space.Contextualizing"
+        if c == b'.' && i >= 3 && i + 2 < bytes.len() && bytes[i + 1].is_ascii_uppercase() && bytes[i + 2].is_ascii_lowercase() && bytes[i - 1].is_ascii_lowercase() && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase() {
+            f((bs + start, bs + i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if i + 1 < bytes.len() {
+            // allow a closing quote or bracket right after the mark
+            let mut k = i + 1;
+            while k < bytes.len() && matches!(bytes[k], b'"' | b'\'' | b')') {
+                k += 1;
             }
-            let c = bytes[i];
-            // a full stop glued to the next sentence: "in space.Contextualizing"
-            if c == b'.' && i >= 3 && i + 2 < bytes.len() && bytes[i + 1].is_ascii_uppercase() && bytes[i + 2].is_ascii_lowercase() && bytes[i - 1].is_ascii_lowercase() && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase() {
-                f((bs + start, bs + i + 1));
-                start = i + 1;
-                i += 1;
-                continue;
-            }
-            if i + 1 < bytes.len() {
-                // allow a closing quote or bracket right after the mark
-                let mut k = i + 1;
-                while k < bytes.len() && matches!(bytes[k], b'"' | b'\'' | b')') {
-                    k += 1;
-                }
-                if k < bytes.len() && bytes[k] == b' ' {
-                    let next = s[k + 1..].chars().next();
-                    let next_ok = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '\u{2022}' || n == '-');
+            if k < bytes.len() && bytes[k] == b' ' {
+                let next = s[k + 1..].chars().next();
+                let next_ok = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '\u{2022}' || n == '-');
+                // (the word before the mark is read only where it decides)
+                let abbreviation = || {
                     let word_start = s[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
                     let word = &s[word_start..i];
                     // "Amb.Prof." → the last part, "Prof"; "Univ.-Prof.", "Brig.-Gen." → "Prof", "Gen"
                     let word = word.rsplit(['.', '-']).next().unwrap_or(word);
                     let initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
-                    if next_ok && c == b'.' && (initial || is_abbrev(word)) {
-                        i += 1;
-                        continue;
-                    }
-                    if next_ok {
-                        f((bs + start, bs + k));
-                        start = k + 1;
-                        i = k + 1;
-                        continue;
-                    }
+                    initial || is_abbrev(word)
+                };
+                if next_ok && c == b'.' && abbreviation() {
+                    i += 1;
+                    continue;
+                }
+                if next_ok {
+                    f((bs + start, bs + k));
+                    start = k + 1;
+                    i = k + 1;
+                    continue;
                 }
             }
-            i += 1;
         }
-        if start < s.len() {
-            f((bs + start, be));
-        }
+        i += 1;
+    }
+    if start < s.len() {
+        f((bs + start, be));
     }
 }
 
