@@ -340,12 +340,23 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], after_the: bool, spell
             let mut b = p.len();
             // a plural of a title after "of" ends a body's name: "Nordic Council of Ministers"
             let members = |b: usize| b >= a + 3 && p[b - 2].text == "of" && head[b - 3] && p[b - 1].text.ends_with('s') && p[b - 1].is_title_case();
-            while b > a && !members(b) && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !p[b - 1].is_title(lex) && !trailing(&p[b - 1])) {
+            while b > a && !members(b) && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && (!p[b - 1].is_title(lex) || named_board(&p[a..b], lex)) && !trailing(&p[b - 1])) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
         })
         .collect()
+}
+
+/// Words that name no body of their own: "Executive Committee", "The Board", "Advisory Board".
+const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
+
+/// A name of three or more words ending in a head word that is also a title in the lexicon
+/// ("Board"), the word before it not generic: "National Irrigation Board", not "ANSAM
+/// Advisory Board".
+fn named_board(seg: &[Token], lex: &Lexicon) -> bool {
+    let last = &seg[seg.len() - 1];
+    seg.len() >= 3 && last.classes(lex).contains(WordClasses::TITLE | WordClasses::INSTITUTION_WORD) && !lower_in(seg[seg.len() - 2].text, GENERIC)
 }
 
 fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Option<InstMention> {
@@ -385,7 +396,6 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         return None;
     }
     // all words are generic ("Executive Committee", "The Board")
-    const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
     if seg.iter().all(|t| is_head(t, lex) || t.is_title(lex) || is_connector(t) || lower_in(t.text, GENERIC)) {
         return None;
     }

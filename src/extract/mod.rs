@@ -1428,6 +1428,9 @@ mod tests {
             ("Chairman of the Board of JSC \"Qazaq Hydro Generation\" Daniyar Zhaksylykov presented plans.\n", &["Qazaq Hydro Generation"], &["JSC"]),
             ("Director of the Public Foundation \"Tien-Shan Water Initiative\" (Bishkek) Bakyt Asanaliev spoke.\n", &["Tien-Shan Water Initiative"], &["Public Foundation"]),
             ("The III Central Asian Forum \"Water – Energy – Food\" was held in Almaty.\n", &[], &["Water – Energy – Food"]),
+            // a board named by its own words is a body, a generic one is not
+            ("Mr Gideon Oosthuizen, chief executive of the Vaal-Orange Irrigation Board, said agriculture was not the enemy.\n", &["Vaal-Orange Irrigation Board"], &[]),
+            ("She chairs the ANSAM Advisory Board and spoke first.\n", &[], &["ANSAM Advisory Board"]),
             // a Dutch head word; the Commonwealth alone
             ("in samenwerking met de Europese Commissie en de Vereniging voor OverheidsManagement\n", &["Europese Commissie"], &[]),
             ("Chief Emeka Anyaoku, former Secretary General of the Commonwealth, spoke.\n", &["Commonwealth"], &[]),
