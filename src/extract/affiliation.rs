@@ -78,7 +78,35 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
     }
     footnote_affiliations(doc, &mut seen, &mut out);
     minister_affiliations(doc, &mut seen, &mut out);
+    behalf_affiliations(doc, &mut seen, &mut out);
     out
+}
+
+/// The institution a person speaks for, later in the person's clause: "Adv Sizwe
+/// Ndlovu-Maseko, who made submissions on behalf of the Legal Resources Hub", "X,
+/// representing the Chamber of Mines, said". The institution must follow the phrase
+/// directly, before any other person is named.
+fn behalf_affiliations(doc: &Doc, seen: &mut std::collections::HashSet<(usize, usize)>, out: &mut Vec<Fact>) {
+    let t = doc.text();
+    for (k, pm) in doc.pm.iter().enumerate() {
+        let line_end = doc.lines[pm.line].1;
+        let next = doc.pm.get(k + 1).map_or(line_end, |n| n.m.start.min(line_end));
+        let end = next.min(pm.m.end + 120);
+        let clause = &t[pm.m.end..t.floor_char_boundary(end)];
+        // (the clause ends at a sentence's end)
+        let clause = clause.find(". ").map_or(clause, |i| &clause[..i]);
+        for phrase in ["on behalf of ", "representing "] {
+            let Some(i) = clause.find(phrase) else { continue };
+            let mut from = pm.m.end + i + phrase.len();
+            if t[from..].starts_with("the ") {
+                from += 4;
+            }
+            let Some(im) = doc.im.iter().find(|m| m.start == from && !m.unit) else { continue };
+            if seen.insert((pm.person, im.inst)) {
+                out.push(Fact::Affiliation { person: pm.person, institution: im.inst, title: None, evidence: doc.ev(pm.m.start, im.end) });
+            }
+        }
+    }
 }
 
 /// A minister's ministry when the report names it but not beside the minister: "Ghanaian
@@ -463,6 +491,7 @@ mod tests {
             ("footnote naming no head word", "Chair: Anneke de Smet⁷\n⁷ Border Data Watch, Brussels", ("Anneke de Smet", "Border Data Watch", None)),
             ("a minister's ministry named elsewhere", "The Ministry of Food and Agriculture (MoFA) hosted the forum. Ghanaian Minister of Food and Agriculture Akosua Boahen opened it.", ("Akosua Boahen", "Ministry of Food and Agriculture", Some("Minister of Food and Agriculture"))),
             ("acronym defined in mixed case", "The Ministry of Food and Agriculture (MoFA) hosted the forum. It was moderated by MoFA Chief Director Yaw Atta.", ("Yaw Atta", "Ministry of Food and Agriculture", Some("Chief Director"))),
+            ("speaking on behalf of an institution", "Adv Sizwe Ndlovu-Maseko, who made submissions on behalf of the Legal Resources Hub, argued that clauses were weak.", ("Sizwe Ndlovu-Maseko", "Legal Resources Hub", None)),
             ("a title's own parenthesis", "Kestrel University (KU) hosted the forum. KU President Professor Ana Lima and KU Senior Advisor (Global Relations) Professor Omar Haddad attended.", ("Omar Haddad", "Kestrel University", Some("Senior Advisor (Global Relations)"))),
         ];
         for (name, text, (p, i, t)) in cases {
