@@ -492,6 +492,7 @@ mod tests {
             ("a minister's ministry named elsewhere", "The Ministry of Food and Agriculture (MoFA) hosted the forum. Ghanaian Minister of Food and Agriculture Akosua Boahen opened it.", ("Akosua Boahen", "Ministry of Food and Agriculture", Some("Minister of Food and Agriculture"))),
             ("acronym defined in mixed case", "The Ministry of Food and Agriculture (MoFA) hosted the forum. It was moderated by MoFA Chief Director Yaw Atta.", ("Yaw Atta", "Ministry of Food and Agriculture", Some("Chief Director"))),
             ("speaking on behalf of an institution", "Adv Sizwe Ndlovu-Maseko, who made submissions on behalf of the Legal Resources Hub, argued that clauses were weak.", ("Sizwe Ndlovu-Maseko", "Legal Resources Hub", None)),
+            ("a university by the first word of its name", "Northshore University hosted the panel. Marie Tremblay, an associate professor of political science at Northshore, argued the case.", ("Marie Tremblay", "Northshore University", Some("an associate professor of political science"))),
             ("a title's own parenthesis", "Kestrel University (KU) hosted the forum. KU President Professor Ana Lima and KU Senior Advisor (Global Relations) Professor Omar Haddad attended.", ("Omar Haddad", "Kestrel University", Some("Senior Advisor (Global Relations)"))),
         ];
         for (name, text, (p, i, t)) in cases {
@@ -499,6 +500,12 @@ mod tests {
             let want = (p.to_string(), i.to_string(), t.map(str::to_string));
             assert!(got.iter().any(|g| g.0 == want.0 && g.1 == want.1 && g.2 == want.2), "case {name}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_first_word_inside_another_name_names_no_institution() {
+        let got = affiliations("Kiel University hosted the panel. Admiral Bernd Olter, Commander of the Naval Base Kiel, spoke. Dr. Eva Hammer, who heads the Kiel centre, called for a plan.");
+        assert!(got.iter().all(|g| g.1 != "Kiel University"), "{got:?}");
     }
 
     #[test]

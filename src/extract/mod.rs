@@ -545,7 +545,65 @@ fn find_institutions(doc: &mut Doc) {
     }
     doc.im.extend(extra);
     doc.im.extend(head_word_references(doc));
+    doc.im.extend(first_word_references(doc));
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// An institution called by the distinctive word that opens its name, as news items do
+/// after naming it once: "an associate professor at Northshore", "Northshore's faculty of
+/// law" for Northshore University. The word must be in no word list (no place, common word,
+/// given name or title), the next word of the name a head word, and no other institution of
+/// the report open with it, or the one university among those that do ("Northshore
+/// University" beside "Northshore News"); a mention has no word right before or after it
+/// that makes it part of another name ("Naval Base Kiel") or a modifier ("the Kiel centre").
+fn first_word_references(doc: &Doc) -> Vec<IMention> {
+    use crate::lexicon::WordClasses as C;
+    let lex = doc.lex;
+    // each distinctive first word with the institutions it opens
+    let mut opening: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, r) in doc.insts.iter().enumerate().filter(|(_, r)| !r.acronym_only) {
+        let mut ws = r.name.split_whitespace();
+        let (Some(w), Some(next)) = (ws.next(), ws.next()) else { continue };
+        if let Some((_, is)) = opening.iter_mut().find(|(f, _)| *f == w) {
+            is.push(i);
+            continue;
+        }
+        let distinctive = w.chars().count() >= 4
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && lex.is_institution_word(next)
+            && !lex.is_institution_word(w)
+            && !lex.classes(w).intersects(C::COMMON_WORD | C::PLACE | C::DEMONYM | C::GIVEN_NAME | C::NONNAME | C::TITLE);
+        if distinctive {
+            opening.push((w, vec![i]));
+        }
+    }
+    let firsts: Vec<(&str, usize)> = opening
+        .into_iter()
+        .filter_map(|(w, is)| {
+            let universities: Vec<usize> = is.iter().copied().filter(|&i| doc.insts[i].kind == "university").collect();
+            match (is.as_slice(), universities.as_slice()) {
+                ([i], _) | (_, [i]) => Some((w, *i)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    if firsts.is_empty() {
+        return out;
+    }
+    for toks in &doc.line_tokens {
+        for (k, tok) in toks.iter().enumerate() {
+            let Some(&(_, i)) = firsts.iter().find(|(w, _)| *w == tok.text) else { continue };
+            // (nor is part of another name, "Naval Base Kiel", or a modifier, "the Kiel centre")
+            let goes_on = toks.get(k + 1).is_some_and(|n| n.is_word() && n.start == tok.end + 1) || k > 0 && toks[k - 1].is_word() && toks[k - 1].is_capitalised() && toks[k - 1].end + 1 == tok.start;
+            let inside = doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end);
+            if !goes_on && !inside {
+                out.push(IMention { start: tok.start, end: tok.end, inst: i, unit: false });
+            }
+        }
+    }
+    out
 }
 
 /// The text before `start` without the title words that end it: "(Professor, Graduate " →
