@@ -834,6 +834,11 @@ mod tests {
                 &["Ama Boateng: keynote", "Kofi Ekpe: moderator"],
             ),
             (
+                "the committee's chairperson in apposition",
+                "The hearing was held on 3 May 2024. The committee chairperson, Ms Nomvula Dlamini, opened the hearing. Dr. Helen Marsh said that patrols were too few.",
+                &["Helen Marsh: speaker", "Nomvula Dlamini: chair"],
+            ),
+            (
                 "role as a title before the name",
                 "The panel met on 3 May 2024. Moderator Jane Okoro thanked the panel. Dr. Helen Marsh said that patrols were too few.",
                 &["Helen Marsh: speaker", "Jane Okoro: moderator"],
