@@ -839,6 +839,11 @@ mod tests {
                 &["Helen Marsh: speaker", "Nomvula Dlamini: chair"],
             ),
             (
+                "took part in the discussion, including",
+                "The forum was held on 3 May 2024. Dr. Helen Marsh said that patrols were too few. Representatives of the Eurasian Bank also took part in the discussion, including Gulnara Abdrakhmanova, Head of Division.",
+                &["Gulnara Abdrakhmanova: attendee", "Helen Marsh: speaker"],
+            ),
+            (
                 "role as a title before the name",
                 "The panel met on 3 May 2024. Moderator Jane Okoro thanked the panel. Dr. Helen Marsh said that patrols were too few.",
                 &["Helen Marsh: speaker", "Jane Okoro: moderator"],
