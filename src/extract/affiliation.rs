@@ -88,16 +88,21 @@ pub(crate) fn extract_affiliations(doc: &Doc) -> Vec<Fact> {
 /// directly, before any other person is named.
 fn behalf_affiliations(doc: &Doc, seen: &mut std::collections::HashSet<(usize, usize)>, out: &mut Vec<Fact>) {
     let t = doc.text();
-    for (k, pm) in doc.pm.iter().enumerate() {
-        let line_end = doc.lines[pm.line].1;
-        let next = doc.pm.get(k + 1).map_or(line_end, |n| n.m.start.min(line_end));
-        let end = next.min(pm.m.end + 120);
-        let clause = &t[pm.m.end..t.floor_char_boundary(end)];
-        // (the clause ends at a sentence's end)
-        let clause = clause.find(". ").map_or(clause, |i| &clause[..i]);
-        for phrase in ["on behalf of ", "representing "] {
-            let Some(i) = clause.find(phrase) else { continue };
-            let mut from = pm.m.end + i + phrase.len();
+    // (the phrases found by one vectorised search each over the text, then given to the name
+    // before them)
+    static PHRASES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::LazyLock::new(|| [memchr::memmem::Finder::new("on behalf of "), memchr::memmem::Finder::new("representing ")]);
+    for finder in PHRASES.iter() {
+        let phrase_len = finder.needle().len();
+        for at in finder.find_iter(t.as_bytes()) {
+            // the person named last before the phrase, on its line, within 120 bytes, with no
+            // sentence's end between
+            let k = doc.pm.partition_point(|p| p.m.start < at);
+            let Some(pm) = k.checked_sub(1).map(|k| &doc.pm[k]) else { continue };
+            let line = doc.lines[pm.line];
+            if pm.m.end > at || at >= line.1 || at - pm.m.end > 120 || t[pm.m.end..at].contains(". ") {
+                continue;
+            }
+            let mut from = at + phrase_len;
             if t[from..].starts_with("the ") {
                 from += 4;
             }

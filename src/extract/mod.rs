@@ -765,6 +765,7 @@ fn list_item_institutions(doc: &mut Doc) {
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
     // the form before a quoted name is no institution of its own ("JSC", "Public Foundation")
     let form_only: Vec<usize> = (0..doc.insts.len())
+        .filter(|_| !quoted.is_empty())
         .filter(|&i| {
             let ms: Vec<&IMention> = doc.im.iter().filter(|m| m.inst == i).collect();
             !ms.is_empty() && ms.iter().all(|m| quoted.iter().any(|&(s, _, f)| m.start >= f && m.end < s))
@@ -784,16 +785,32 @@ fn list_item_institutions(doc: &mut Doc) {
 fn quoted_institutions(doc: &Doc) -> Vec<(usize, usize, usize)> {
     let t = doc.clean.text.as_str();
     let mut out = Vec::new();
+    // (the opening quote marks, '"', '“' and '«', found by one vectorised search for their
+    // first bytes)
+    let bytes = t.as_bytes();
+    let quotes: Vec<(usize, usize)> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes)
+        .filter_map(|q| match bytes[q] {
+            b'"' => Some((q, 1)),
+            0xE2 if bytes[q..].starts_with("\u{201C}".as_bytes()) => Some((q, 3)),
+            0xC2 if bytes[q..].starts_with("\u{AB}".as_bytes()) => Some((q, 2)),
+            _ => None,
+        })
+        .collect();
+    if quotes.is_empty() {
+        return out;
+    }
     for &(a, b) in &doc.lines {
         let line = &t[a..b];
-        for (q, open) in line.match_indices(['"', '\u{201C}', '\u{AB}']) {
+        let k = quotes.partition_point(|&(q, _)| q < a);
+        for &(q, open_len) in quotes[k..].iter().take_while(|&&(q, _)| q < b) {
+            let q = q - a;
             let before = &line[..q];
             let Some(form) = doc.lex.quoted_name_forms.iter().find(|f| {
                 before.strip_suffix(' ').and_then(|r| r.strip_suffix(f.as_str())).is_some_and(|r| !r.ends_with(|c: char| c.is_alphanumeric() || c == '-'))
             }) else {
                 continue;
             };
-            let from = q + open.len();
+            let from = q + open_len;
             let Some(len) = line[from..].find(['"', '\u{201D}', '\u{BB}']) else { continue };
             let name = &line[from..from + len];
             let words = name.split_whitespace().count();
