@@ -1100,8 +1100,14 @@ fn find_persons(doc: &mut Doc) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
     let mut mentions: Vec<(NameMention, usize)> = Vec::new();
+    let name_cells = table_name_cells(doc);
     for (li, toks) in doc.line_tokens.iter().enumerate() {
         for mut m in person::find_names(t, toks, lex) {
+            // in a table with a name column, the other cells hold no persons ("Staff Officer,
+            // Critical Undersea Infrastructure")
+            if name_cells.get(&li).is_some_and(|&(a, b)| m.start < a || m.end > b) {
+                continue;
+            }
             // a name inside an institution name is not a person ("Robert Bosch Academy")
             if doc.im.iter().any(|i| i.start <= m.name_start && m.end <= i.end) {
                 continue;
@@ -1278,6 +1284,31 @@ fn find_persons(doc: &mut Doc) {
     }
     doc.pm.extend(extra);
     doc.pm.sort_by_key(|p| p.m.start);
+}
+
+/// The name cell of each row of a table whose header names a name column ("Role | Name |
+/// Position | Organisation"), by line: (start, end) of the cell.
+fn table_name_cells(doc: &Doc) -> HashMap<usize, (usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = HashMap::default();
+    let mut column: Option<usize> = None;
+    for (li, &(a, b)) in doc.lines.iter().enumerate() {
+        let line = &t[a..b];
+        if !line.contains(" | ") {
+            column = None;
+            continue;
+        }
+        let header = line.split(" | ").position(|c| matches!(c.trim().to_ascii_lowercase().as_str(), "name" | "speaker" | "participant"));
+        if header.is_some() && line.split(" | ").all(|c| c.trim().len() <= 24 && !c.contains(|ch: char| ch.is_ascii_digit())) {
+            column = header;
+            continue;
+        }
+        let Some(c) = column else { continue };
+        let Some(cs) = (if c == 0 { Some(a) } else { line.match_indices(" | ").nth(c - 1).map(|(i, _)| a + i + 3) }) else { continue };
+        let ce = t[cs..b].find(" | ").map_or(b, |i| cs + i);
+        out.insert(li, (cs, ce));
+    }
+    out
 }
 
 /// The kind of address an honorific makes: academic, legal, military, diplomatic, civil
@@ -1575,6 +1606,15 @@ mod tests {
                 assert!(!names.contains(w), "{text}: {w} in {names:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_table_with_a_name_column_has_its_persons_there() {
+        let lex = Lexicon::builtin();
+        let text = "Role | Name | Position | Organisation\nSpeaker | Cdr. Aoife Ní Bhriain | Staff Officer, Critical Undersea Infrastructure | NATO Maritime Command (MARCOM)\nKeynote | Marta Castellani | Deputy Director General | Agenzia per la Cybersicurezza Nazionale (ACN)\n";
+        let x = extract(&crate::text::clean(&crate::Document::new("t.txt", text), &lex), &lex);
+        let names: Vec<&str> = x.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Aoife Ní Bhriain", "Marta Castellani"]);
     }
 
     #[test]
