@@ -559,31 +559,31 @@ fn find_institutions(doc: &mut Doc) {
 fn first_word_references(doc: &Doc) -> Vec<IMention> {
     use crate::lexicon::WordClasses as C;
     let lex = doc.lex;
-    // each distinctive first word with the institutions it opens
-    let mut opening: Vec<(&str, Vec<usize>)> = Vec::new();
+    // each first word with the institutions it opens (and whether a head word follows it there)
+    let mut opening: Vec<(&str, Vec<(usize, bool)>)> = Vec::new();
     for (i, r) in doc.insts.iter().enumerate().filter(|(_, r)| !r.acronym_only) {
         let mut ws = r.name.split_whitespace();
         let (Some(w), Some(next)) = (ws.next(), ws.next()) else { continue };
-        if let Some((_, is)) = opening.iter_mut().find(|(f, _)| *f == w) {
-            is.push(i);
-            continue;
-        }
-        let distinctive = w.chars().count() >= 4
-            && w.starts_with(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
-            && lex.is_institution_word(next)
-            && !lex.is_institution_word(w)
-            && !lex.classes(w).intersects(C::COMMON_WORD | C::PLACE | C::DEMONYM | C::GIVEN_NAME | C::NONNAME | C::TITLE);
-        if distinctive {
-            opening.push((w, vec![i]));
+        let entry = (i, lex.is_institution_word(next));
+        match opening.iter_mut().find(|(f, _)| *f == w) {
+            Some((_, is)) => is.push(entry),
+            None => opening.push((w, vec![entry])),
         }
     }
+    let distinctive = |w: &str| {
+        w.chars().count() >= 4
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !lex.is_institution_word(w)
+            && !lex.classes(w).intersects(C::COMMON_WORD | C::PLACE | C::DEMONYM | C::GIVEN_NAME | C::NONNAME | C::TITLE)
+    };
     let firsts: Vec<(&str, usize)> = opening
         .into_iter()
+        .filter(|(w, _)| distinctive(w))
         .filter_map(|(w, is)| {
-            let universities: Vec<usize> = is.iter().copied().filter(|&i| doc.insts[i].kind == "university").collect();
+            let universities: Vec<&(usize, bool)> = is.iter().filter(|(i, _)| doc.insts[*i].kind == "university").collect();
             match (is.as_slice(), universities.as_slice()) {
-                ([i], _) | (_, [i]) => Some((w, *i)),
+                ([(i, true)], _) | (_, [(i, true)]) => Some((w, *i)),
                 _ => None,
             }
         })
