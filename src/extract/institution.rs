@@ -74,12 +74,13 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
         let mut last_cap = i;
         while j < toks.len() {
             let t = &toks[j];
+            let cap = caps[j];
             // an honorific after a head word opens a person's name: "WaterCare Zambia Trust
             // Executive Director Mrs. Natasha …", "Dean of the College of Agriculture Dr. …"
-            if caps[j] && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| is_head(t, lex)) {
+            if cap && j > i && super::person::honorific_end(toks, j, lex) > j && toks[i..j].iter().any(|t| is_head(t, lex)) {
                 break;
             }
-            if caps[j] {
+            if cap {
                 last_cap = j;
                 j += 1;
             } else if is_connector(t) && j > i && !(t.text == "on" && toks.get(j + 1).is_some_and(|n| is_date_word(n.text))) && (cap_at(j + 1) || toks.get(j + 1).is_some_and(is_connector) && cap_at(j + 2)) {
@@ -189,14 +190,29 @@ fn is_head(t: &Token, lex: &Lexicon) -> bool {
     t.classes(lex).contains(WordClasses::INSTITUTION_WORD)
         || lex.is_legal_form(t.text)
         || lex.is_one_word_institution(t.text)
-        || t.text.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_uppercase) && lex.is_institution_word(last))
+        // (the last hyphen found byte by byte: the words are short)
+        || t.text.bytes().rposition(|b| b == b'-').is_some_and(|h| {
+            let last = &t.text[h + 1..];
+            last.starts_with(char::is_uppercase) && lex.is_institution_word(last)
+        })
 }
 
+#[inline]
 fn cap_word(t: &Token) -> bool {
-    // (a word in lower case other than "d'…" or "l'…", most words, fails at once)
-    if t.text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l') {
-        return false;
+    let b = t.text.as_bytes();
+    match b.first() {
+        // (a word in title case, a capitalised word not in capitals, is decided by its first
+        // two letters)
+        Some(c) if c.is_ascii_uppercase() => b.get(1).is_some_and(u8::is_ascii_lowercase) || !(t.is_all_caps() && is_connector(t)),
+        // (any other ASCII start but "d'…" or "l'…": a word in lower case, a digit or
+        // punctuation, most tokens, fails at once)
+        Some(&c) if c.is_ascii() && c != b'd' && c != b'l' => false,
+        _ => cap_word_slow(t),
     }
+}
+
+/// [`cap_word`] of a token that does not start with an ASCII letter, or starts with "d" or "l".
+fn cap_word_slow(t: &Token) -> bool {
     // "d'Ivoire", "l'Énergie": an elided article before a capitalised word
     let elided = t.text.len() > 2 && (t.text.starts_with("d'") || t.text.starts_with("l'")) && t.text[2..].chars().next().is_some_and(char::is_uppercase);
     elided || t.is_word() && t.is_capitalised() && !(t.is_all_caps() && is_connector(t))
@@ -455,8 +471,9 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         }
     }
     // venues are places, not institutions: "International Conference Centre"
+    // (every venue word holds "cent", as its name in lower case must)
     let lower = text[start..end].to_lowercase();
-    if ["conference centre", "conference center", "convention centre", "convention center", "exhibition centre", "exhibition center", "congress centre"].iter().any(|v| lower.contains(v)) {
+    if lower.contains("cent") && ["conference centre", "conference center", "convention centre", "convention center", "exhibition centre", "exhibition center", "congress centre"].iter().any(|v| lower.contains(v)) {
         return None;
     }
     let name = text[start..end].to_string();
@@ -529,7 +546,8 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
     let mut items = 0;
     for (k, &(a, b)) in lines.iter().enumerate() {
         let line = &text[a..b];
-        if k < 6 {
+        // (a dateline opens with a capital letter and has a bracket)
+        if k < 6 && line.trim_start().starts_with(char::is_uppercase) && line.contains('(') {
             if let Some(c) = dateline.captures(line) {
                 let g = c.get(1).expect("group");
                 let mut pos = a + g.start();
@@ -541,7 +559,7 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
             }
         }
         // (the word count matters only up to 6: a long line is counted no further)
-        let words = line.split_whitespace().take(7).count();
+        let words = words_up_to_7(line);
         let heading = words <= 4 && {
             let l = line.to_lowercase();
             l.contains("media coverage") || l.contains("press coverage") || l == "coverage:" || l.starts_with("in the media")
@@ -561,12 +579,35 @@ pub fn find_media(text: &str, lines: &[(usize, usize)]) -> Vec<InstMention> {
             }
         }
         // (every match holds "covered", the pattern being case-sensitive)
-        for c in line.contains("covered").then(|| covered.captures_iter(line)).into_iter().flatten() {
-            let g = c.get(1).expect("group");
-            push(a + g.start(), g.as_str(), &mut out);
+        if line.contains("covered") {
+            for c in covered.captures_iter(line) {
+                let g = c.get(1).expect("group");
+                push(a + g.start(), g.as_str(), &mut out);
+            }
         }
     }
     out
+}
+
+/// `line.split_whitespace().take(7).count()`, read byte by byte while the line is ASCII.
+fn words_up_to_7(line: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        if !b.is_ascii() {
+            return line.split_whitespace().take(7).count();
+        }
+        // (the ASCII chars `char::is_whitespace` is true of)
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words == 7 {
+                return 7;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// Is this token an acronym ("CAPS", "CSP-ISSI", "NOA")?
@@ -592,8 +633,8 @@ pub fn is_mixed_case_acronym(t: &str) -> bool {
 fn acronym_letters(t: &str) -> bool {
     if t.is_ascii() {
         let b = t.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        return (2..=10).contains(&letters) && b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'&' || c.is_ascii_digit());
+        // (a word in title case fails at its second letter)
+        return b.iter().all(|&c| c.is_ascii_uppercase() || c == b'-' || c == b'&' || c.is_ascii_digit()) && (2..=10).contains(&b.iter().filter(|c| c.is_ascii_alphabetic()).count());
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (2..=10).contains(&letters) && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit())
@@ -611,6 +652,13 @@ mod tests {
             .into_iter()
             .map(|m| if m.aliases.is_empty() { m.name } else { format!("{} ({})", m.name, m.aliases.join(", ")) })
             .collect()
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace() {
+        for line in ["", " ", "Media Coverage:", "  a\tb\x0Bc\x0Cd\re\nf g h", "one two three four five six", "one two three four five six seven eight", "Über  die\u{00A0}Medien x", "a\u{2003}b c", "\x1Fa b"] {
+            assert_eq!(words_up_to_7(line), line.split_whitespace().take(7).count(), "{line:?}");
+        }
     }
 
     #[test]

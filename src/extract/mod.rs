@@ -351,6 +351,11 @@ pub fn extract(clean: &CleanText, lex: &Lexicon) -> Extraction {
 /// Folded lower-case key of an institution name: "the", accents, punctuation and
 /// Centre/Center differences removed.
 pub fn inst_key(s: &str) -> String {
+    if s.is_ascii() { ascii_inst_key(s) } else { folded_inst_key(s) }
+}
+
+/// [`inst_key`] of any name.
+fn folded_inst_key(s: &str) -> String {
     text::with_fold_lower(s, |f| {
         let f: std::borrow::Cow<str> = if f.contains('&') { f.replace('&', " and ").into() } else { f.into() };
         let words = f
@@ -371,6 +376,45 @@ pub fn inst_key(s: &str) -> String {
         }
         key
     })
+}
+
+/// [`inst_key`] of an ASCII name, read byte by byte (folding changes no letter or digit of
+/// ASCII, and "&" is the word "and").
+fn ascii_inst_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut key = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < b.len() {
+        let word = if b[i] == b'&' {
+            i += 1;
+            "and"
+        } else if b[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            &s[start..i]
+        } else {
+            i += 1;
+            continue;
+        };
+        if key.is_empty() && word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let word = if word.eq_ignore_ascii_case("centre") {
+            "center"
+        } else if word.eq_ignore_ascii_case("organisation") {
+            "organization"
+        } else {
+            word
+        };
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
 }
 
 /// The initials of an institution name's significant words ("Bangladesh Institute of
@@ -430,6 +474,11 @@ fn find_institutions(doc: &mut Doc) {
             // mentions found on different passes may overlap: no gap, nothing to join
             let gap = t.get(prev.end..m.start).unwrap_or("");
             let gap_ok = gap == ", " || gap.starts_with(" (") && gap.ends_with("), ") && !gap[2..].contains('(');
+            // (both joins below need such a gap: ", " is one)
+            if !gap_ok {
+                merged.push(m);
+                continue;
+            }
             let prev_head = prev.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "institute" | "center" | "centre" | "school" | "division")));
             let parent = m.name.split_whitespace().any(|w| text::with_lower(w, |l| matches!(l, "university" | "academy")));
             // a school named in a person's post is a unit of the university: "(Professor,
@@ -524,7 +573,7 @@ fn find_institutions(doc: &mut Doc) {
                     && !lex.is_title(p)
                     && !lex.is_place(p)
                     && !lex.is_postnominal_word(p)
-                    && !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == p.to_lowercase())
+                    && text::with_lower(p, |l| !lex.honorifics.iter().any(|h| h.len() == 1 && h[0] == l))
                 {
                     let i = acronym_institution(&mut doc.insts, p, doc.clean.evidence(tok.start, tok.end));
                     acr.insert(p.to_string(), i);
@@ -655,7 +704,10 @@ fn head_word_references(doc: &Doc) -> Vec<IMention> {
                 continue;
             }
             let head = &toks[k];
-            let Some(&Some(i)) = text::with_lower(head.text, |l| heads.get(l)) else { continue };
+            // (an ASCII word is compared but for the case of its letters with the few head
+            // words, which are in lower case)
+            let slot = if head.text.is_ascii() { heads.iter().find(|(h, _)| h.eq_ignore_ascii_case(head.text)).map(|(_, i)| i) } else { text::with_lower(head.text, |l| heads.get(l)) };
+            let Some(&Some(i)) = slot else { continue };
             // a longer name goes on: "the University of Lagos", "the Institute for …"
             let next = toks.get(k + 1);
             // (not a name that follows: "the university Shri Anil Rao", "the Institute Dr. X")
@@ -719,11 +771,10 @@ fn list_item_institutions(doc: &mut Doc) {
         if !line.starts_with(['\u{2022}', '-', '*']) {
             continue;
         }
-        let ps: Vec<&PMention> = doc.pm.iter().filter(|p| p.line == li).collect();
-        if ps.len() != 1 {
-            continue;
-        }
-        let rest_start = ps[0].m.end;
+        // (one person on the line: mentions are in text order, so by line)
+        let k = doc.pm.partition_point(|p| p.line < li);
+        let ([p], _) = doc.pm[k..].split_at(doc.pm[k..].partition_point(|p| p.line == li)) else { continue };
+        let rest_start = p.m.end;
         // (a comma inside a bracket: "(Fundación Trabajo Digno, Bogotá)", the bracket's own)
         if t[rest_start..b].contains('(') {
             continue;
@@ -973,23 +1024,21 @@ fn merge_name_variants(doc: &mut Doc) {
     let lex = doc.lex;
     let n = doc.insts.len();
     let mut into: Vec<Option<usize>> = (0..n).map(Some).collect();
-    // each institution's name (and aliases) with English head words, and whether its name is
-    // written in English, worked out once
-    let english: Vec<(Vec<String>, bool)> = doc
-        .insts
-        .iter()
-        .map(|r| {
-            let keys: Vec<String> = std::iter::once(&r.name).chain(&r.aliases).map(|a| english_key(a, lex)).collect();
-            let in_english = inst_key(&r.name) == keys[0];
-            (keys, in_english)
-        })
-        .collect();
+    // whether each institution's name is written in English (its head words are), worked out
+    // once
+    let in_english: Vec<bool> = doc.insts.iter().map(|r| inst_key(&r.name).split(' ').all(|w| lex.english_head_word(w).is_none_or(|e| e == w))).collect();
+    // each institution's name (and aliases) with English head words, worked out once when a
+    // name is not in English (most reports have none)
+    let english: Vec<Vec<String>> = if (0..n).any(|s| !in_english[s] && !doc.insts[s].acronym_only) {
+        doc.insts.iter().map(|r| std::iter::once(&r.name).chain(&r.aliases).map(|a| english_key(a, lex)).collect()).collect()
+    } else {
+        Vec::new()
+    };
     for s in 0..n {
         if doc.insts[s].acronym_only {
             continue;
         }
         let short = doc.insts[s].name.clone();
-        let (short_keys, short_in_english) = &english[s];
         let longer = (0..n).filter(|&l| l != s && into[l] == Some(l)).find(|&l| {
             // an organisation's secretariat under its acronym: "GCC Secretariat General"
             let rl = &doc.insts[l];
@@ -1003,8 +1052,7 @@ fn merge_name_variants(doc: &mut Doc) {
             }
             // one name in two languages, the foreign one going to the English one: "Friedrich
             // Ebert Stiftung", "Friedrich Ebert Foundation"
-            let key = &short_keys[0];
-            if key.contains(' ') && !short_in_english && english[l].1 && english[l].0.contains(key) {
+            if !in_english[s] && in_english[l] && english[s][0].contains(' ') && english[l].contains(&english[s][0]) {
                 return true;
             }
             let long = rl.name.as_str();
@@ -1621,5 +1669,8 @@ mod tests {
     fn initials_and_keys() {
         assert_eq!(initials("Bangladesh Institute of International and Strategic Studies"), "BIISS");
         assert_eq!(inst_key("The Centre for Policy Dialogue"), inst_key("Center for Policy Dialogue"));
+        for name in ["", "the", "The The Centre", "R&D Organisation", "A&&B", "  the  THE x-CENTRE, `Org` (IPPS) 2024", "Ministry of Food and Agriculture (MoFA)", "the&the", "Organisations Centre's"] {
+            assert_eq!(ascii_inst_key(name), folded_inst_key(name), "{name:?}");
+        }
     }
 }
