@@ -192,6 +192,9 @@ pub struct Lexicon {
     pub particles: Vec<String>,
     /// Given names abbreviated with a dot ("Md", "Mohd", "Wm"), as written.
     pub given_name_abbreviations: Vec<String>,
+    /// Kinds and legal forms of organisations written before a name in quotes ("JSC",
+    /// "Public Foundation"), as written.
+    pub quoted_name_forms: Vec<String>,
     /// `particles` as a set, which [`Lexicon::is_particle`] reads.
     particle_set: HashSet<String>,
     /// The length in bytes of the longest particle.
@@ -271,6 +274,7 @@ const BUILTIN: &[(&str, &str)] = builtin_files!(
     "titles.txt",
     "institution_words.txt",
     "one_word_institutions.txt",
+    "quoted_name_forms.txt",
     "legal_forms.txt",
     "institution_translations.txt",
     "nonname_words.txt",
@@ -410,7 +414,10 @@ impl Lexicon {
             // (the keys are lower-case tokens: valid UTF-8)
             add(std::str::from_utf8(h).expect("honorific tokens are text"), WordClasses::HONORIFIC_START);
         }
-        for a in COMMON_ABBREVIATIONS.iter().copied().chain(honorifics.iter().filter(|h| h.len() == 1).map(|h| h[0].as_str())) {
+        // ("Md." does not end a sentence: "Major General Md. Anisur Rahman")
+        let given_name_abbreviations = lines("given_name_abbreviations.txt");
+        let lower_given: Vec<String> = given_name_abbreviations.iter().map(|a| a.to_lowercase()).collect();
+        for a in COMMON_ABBREVIATIONS.iter().copied().chain(honorifics.iter().filter(|h| h.len() == 1).map(|h| h[0].as_str())).chain(lower_given.iter().map(String::as_str)) {
             add(a, WordClasses::ABBREVIATION);
         }
 
@@ -432,7 +439,8 @@ impl Lexicon {
             particle_set,
             particle_max_len,
             particles,
-            given_name_abbreviations: lines("given_name_abbreviations.txt"),
+            given_name_abbreviations,
+            quoted_name_forms: lines("quoted_name_forms.txt"),
             titles,
             institution_words,
             nonname,
@@ -500,7 +508,8 @@ impl Lexicon {
     }
 
     /// True when `word` (without its dot) is an abbreviation that does not end a sentence:
-    /// a one-word honorific ("Dr", "Prof", "Lt") or a common abbreviation.
+    /// a one-word honorific ("Dr", "Prof", "Lt"), an abbreviated given name ("Md") or a
+    /// common abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
         with_key(word.trim_end_matches('.'), false, |k| self.key_classes(k).contains(WordClasses::ABBREVIATION))
     }
@@ -852,10 +861,11 @@ mod tests {
                 assert_eq!(l.classes(w).contains(class), set.contains(&fold(w).to_lowercase()), "{w}");
             }
         }
-        for w in ["Dr", "dr.", "PROF", "Lt", "No.", "e.g.", "U.S", "Ltd", "Islamabad", "Said", "Mr", "Mrs", "Señor", ""] {
+        for w in ["Dr", "dr.", "PROF", "Lt", "No.", "e.g.", "U.S", "Ltd", "Islamabad", "Said", "Mr", "Mrs", "Señor", "Md.", "Mohd", ""] {
             let lw = w.trim_end_matches('.').to_lowercase();
             let one_word = l.honorifics.iter().any(|h| h.len() == 1 && h[0] == lw);
-            assert_eq!(l.is_abbreviation(w), COMMON_ABBREVIATIONS.contains(&lw.as_str()) || one_word, "{w}");
+            let given = l.given_name_abbreviations.iter().any(|a| a.to_lowercase() == lw);
+            assert_eq!(l.is_abbreviation(w), COMMON_ABBREVIATIONS.contains(&lw.as_str()) || one_word || given, "{w}");
             assert_eq!(l.is_one_word_honorific(&lw), one_word, "{w}");
         }
     }

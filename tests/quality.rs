@@ -87,9 +87,12 @@ fn second_dev_set_figures_hold() {
 /// a wire item on a ministerial forum, a Brussels roundtable, an academic workshop programme
 /// with footnote affiliations and an AU–UNECA communiqué; 48–52: a Chilean seminar, a
 /// Japanese symposium page, a Washington webinar recap with a bar table and a transcript, a
-/// Gulf press release and a German foundation report). 19–52 were written as hold-outs,
-/// later than 01–18, and several of their conventions have no rule yet, so the figures
-/// over all 52 are lower; the floors are what the build measures, not targets.
+/// Gulf press release and a German foundation report; 53–58: a South African hearing
+/// report, a Bangladeshi seminar page, a Ghanaian blog announcement, a Kazakh press release,
+/// a Canadian university news item and an Italian roundtable summary with a speaker table
+/// one cell a line). 19–58 were written as hold-outs, later than 01–18, and several of
+/// their conventions have no rule yet, so the figures over all 58 are lower; the floors are
+/// what the build measures, not targets.
 #[test]
 fn own_fixtures_in_other_styles_hold() {
     let got = figures("tests/fixtures/styles/texts", "tests/fixtures/styles/gold");
@@ -99,11 +102,11 @@ fn own_fixtures_in_other_styles_hold() {
         &[
             ("person_f1", 0.975),
             ("participant_recall", 0.99),
-            ("crossdoc_resolved", 0.85),
-            ("inst_f1", 0.87),
-            ("role_f1", 0.915),
-            ("affil_f1", 0.895),
-            ("alongside_f1", 0.95),
+            ("crossdoc_resolved", 0.855),
+            ("inst_f1", 0.865),
+            ("role_f1", 0.912),
+            ("affil_f1", 0.89),
+            ("alongside_f1", 0.947),
         ],
         // person_dup: a nickname across two reports (Funmi / Funmilayo) the resolver does
         // not join, and transliteration variants in one report (43: Khin Myat Noe / Nwe;

@@ -129,7 +129,15 @@ pub fn find_institutions(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<InstM
                 head.drain(..=and);
             }
         }
-        for seg in split_run(run, &head, lex) {
+        // (after "the" a name has begun: "the Water Justice Alliance" keeps its first words)
+        let after_the = run_start > 0 && toks[run_start - 1].text == "the" && run[0].start == toks[run_start].start;
+        // a name whose acronym follows and spells it whole is one name, "and" or not:
+        // "Institute of Governance and Traditional Authority (IGTA)"
+        let spelled = text[run[run.len() - 1].end..]
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .is_some_and(|(a, _)| is_acronym(a) && super::initials(&text[run[0].start..run[run.len() - 1].end]) == a);
+        for seg in split_run(run, &head, after_the, spelled, lex) {
             if let [one] = seg {
                 if lex.is_one_word_institution(one.text) {
                     out.push(InstMention { start: one.start, end: one.end, name: one.text.to_string(), aliases: Vec::new(), acronym_only: false, unit: false });
@@ -237,8 +245,12 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 /// Splits a run at connectors "and"/"&" when both sides have their own head word, and
 /// strips leading titles and trailing connectors.
 ///
-/// `head` tells for each word of the run whether it is an institution head word.
-fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
+/// `head` tells for each word of the run whether it is an institution head word;
+/// `spelled`, that an acronym after the run spells it whole (no split at "and" then);
+/// `after_the`, that "the" comes right before the run (the first words of a name of three
+/// or more are then no sentence's opening words, "During" or "According", whatever the
+/// lexicon says of them: "the Water Justice Alliance"; "the Foreign Services" stays a post's).
+fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], after_the: bool, spelled: bool, lex: &Lexicon) -> Vec<&'b [Token<'a>]> {
     let has_head = |lo: usize, hi: usize| head[lo..hi].contains(&true);
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -250,7 +262,7 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
         // Empowerment and the Danish Cable Owners' Association")
         let next_and = (k + 1..run.len()).find(|&n| matches!(run[n].text, "and" | "&" | "AND")).unwrap_or(run.len());
         let acronym_before = k == start + 1 && is_acronym(run[start].text);
-        if and && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| n.is_title(lex))) {
+        if and && !spelled && ((has_head(start, k) || acronym_before) && has_head(k + 1, next_and) || run.get(k + 1).is_some_and(|n| n.is_title(lex))) {
             parts.push((start, k));
             start = k + 1;
         }
@@ -274,11 +286,12 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
         .into_iter()
         .filter_map(|(lo, hi)| {
             let (p, head) = (&run[lo..hi], &head[lo..hi]);
+            let opens_name = after_the && lo == 0 && hi - lo >= 3;
             // leading title words, honorific-like words and connectors are not part of the name
             let mut a = 0;
             while a < p.len()
                 && !head[a]
-                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() && !(p.get(a + 1).is_some_and(|n| n.text == "of") && p.get(a + 2).is_some_and(|n| lex.is_place(n.text))) || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
+                && (p[a].is_title(lex) || is_connector(&p[a]) || p[a].text.ends_with("-based") || !opens_name && p[a].classes(lex).contains(WordClasses::NONNAME) && !p[a].is_all_caps() && !(p.get(a + 1).is_some_and(|n| n.text == "of") && p.get(a + 2).is_some_and(|n| lex.is_place(n.text))) || p[a].text.ends_with("'s") && lex.is_place(p[a].text.trim_end_matches("'s")))
             {
                 a += 1;
             }
@@ -343,12 +356,23 @@ fn split_run<'a, 'b>(run: &'b [Token<'a>], head: &[bool], lex: &Lexicon) -> Vec<
             let mut b = p.len();
             // a plural of a title after "of" ends a body's name: "Nordic Council of Ministers"
             let members = |b: usize| b >= a + 3 && p[b - 2].text == "of" && head[b - 3] && p[b - 1].text.ends_with('s') && p[b - 1].is_title_case();
-            while b > a && !members(b) && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && !p[b - 1].is_title(lex) && !trailing(&p[b - 1])) {
+            while b > a && !members(b) && (is_connector(&p[b - 1]) || FUNCTION_WORDS.contains(&p[b - 1].text) || p[b - 1].is_title(lex) || trailing(&p[b - 1])) && !(b - 1 > a && head[b - 1] && (!p[b - 1].is_title(lex) || named_board(&p[a..b], lex)) && !trailing(&p[b - 1])) {
                 b -= 1;
             }
             (b > a).then(|| &p[a..b])
         })
         .collect()
+}
+
+/// Words that name no body of their own: "Executive Committee", "The Board", "Advisory Board".
+const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
+
+/// A name of three or more words ending in a head word that is also a title in the lexicon
+/// ("Board"), the word before it not generic: "National Irrigation Board", not "ANSAM
+/// Advisory Board".
+fn named_board(seg: &[Token], lex: &Lexicon) -> bool {
+    let last = &seg[seg.len() - 1];
+    seg.len() >= 3 && last.classes(lex).contains(WordClasses::TITLE | WordClasses::INSTITUTION_WORD) && !lower_in(seg[seg.len() - 2].text, GENERIC)
 }
 
 fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Option<InstMention> {
@@ -388,7 +412,6 @@ fn make_mention(text: &str, seg: &[Token], toks: &[Token], lex: &Lexicon) -> Opt
         return None;
     }
     // all words are generic ("Executive Committee", "The Board")
-    const GENERIC: &[&str] = &["media", "executive", "national", "international", "general", "central", "standing", "advisory", "organising", "organizing", "steering", "local", "regional", "joint", "special", "technical", "main", "the", "this", "our", "their", "its", "a", "an"];
     if seg.iter().all(|t| is_head(t, lex) || t.is_title(lex) || is_connector(t) || lower_in(t.text, GENERIC)) {
         return None;
     }

@@ -598,7 +598,65 @@ fn find_institutions(doc: &mut Doc) {
     }
     doc.im.extend(extra);
     doc.im.extend(head_word_references(doc));
+    doc.im.extend(first_word_references(doc));
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+}
+
+/// An institution called by the distinctive word that opens its name, as news items do
+/// after naming it once: "an associate professor at Northshore", "Northshore's faculty of
+/// law" for Northshore University. The word must be in no word list (no place, common word,
+/// given name or title), the next word of the name a head word, and no other institution of
+/// the report open with it, or the one university among those that do ("Northshore
+/// University" beside "Northshore News"); a mention has no word right before or after it
+/// that makes it part of another name ("Naval Base Kiel") or a modifier ("the Kiel centre").
+fn first_word_references(doc: &Doc) -> Vec<IMention> {
+    use crate::lexicon::WordClasses as C;
+    let lex = doc.lex;
+    // each first word with the institutions it opens (and whether a head word follows it there)
+    let mut opening: Vec<(&str, Vec<(usize, bool)>)> = Vec::new();
+    for (i, r) in doc.insts.iter().enumerate().filter(|(_, r)| !r.acronym_only) {
+        let mut ws = r.name.split_whitespace();
+        let (Some(w), Some(next)) = (ws.next(), ws.next()) else { continue };
+        let entry = (i, lex.is_institution_word(next));
+        match opening.iter_mut().find(|(f, _)| *f == w) {
+            Some((_, is)) => is.push(entry),
+            None => opening.push((w, vec![entry])),
+        }
+    }
+    let distinctive = |w: &str| {
+        w.chars().count() >= 4
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !lex.is_institution_word(w)
+            && !lex.classes(w).intersects(C::COMMON_WORD | C::PLACE | C::DEMONYM | C::GIVEN_NAME | C::NONNAME | C::TITLE)
+    };
+    let firsts: Vec<(&str, usize)> = opening
+        .into_iter()
+        .filter(|(w, _)| distinctive(w))
+        .filter_map(|(w, is)| {
+            let universities: Vec<&(usize, bool)> = is.iter().filter(|(i, _)| doc.insts[*i].kind == "university").collect();
+            match (is.as_slice(), universities.as_slice()) {
+                ([(i, true)], _) | (_, [(i, true)]) => Some((w, *i)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    if firsts.is_empty() {
+        return out;
+    }
+    for toks in &doc.line_tokens {
+        for (k, tok) in toks.iter().enumerate() {
+            let Some(&(_, i)) = firsts.iter().find(|(w, _)| *w == tok.text) else { continue };
+            // (nor is part of another name, "Naval Base Kiel", or a modifier, "the Kiel centre")
+            let goes_on = toks.get(k + 1).is_some_and(|n| n.is_word() && n.start == tok.end + 1) || k > 0 && toks[k - 1].is_word() && toks[k - 1].is_capitalised() && toks[k - 1].end + 1 == tok.start;
+            let inside = doc.im.iter().any(|m| m.start <= tok.start && tok.end <= m.end);
+            if !goes_on && !inside {
+                out.push(IMention { start: tok.start, end: tok.end, inst: i, unit: false });
+            }
+        }
+    }
+    out
 }
 
 /// The text before `start` without the title words that end it: "(Professor, Graduate " →
@@ -743,6 +801,8 @@ fn list_item_institutions(doc: &mut Doc) {
     found.extend(footnote_institutions(doc));
     found.extend(bracket_institutions(doc));
     found.extend(table_institutions(doc));
+    let quoted = quoted_institutions(doc);
+    found.extend(quoted.iter().map(|&(s, e, _)| (s, e)));
     found.sort();
     found.dedup();
     drop_acronyms_in_names(doc);
@@ -758,7 +818,63 @@ fn list_item_institutions(doc: &mut Doc) {
         doc.im.push(IMention { start: s, end: e, inst: idx, unit: false });
     }
     doc.im.sort_by_key(|m| (m.start, m.end, m.inst));
+    // the form before a quoted name is no institution of its own ("JSC", "Public Foundation")
+    let form_only: Vec<usize> = (0..doc.insts.len())
+        .filter(|_| !quoted.is_empty())
+        .filter(|&i| {
+            let ms: Vec<&IMention> = doc.im.iter().filter(|m| m.inst == i).collect();
+            !ms.is_empty() && ms.iter().all(|m| quoted.iter().any(|&(s, _, f)| m.start >= f && m.end < s))
+        })
+        .collect();
+    if !form_only.is_empty() {
+        let into: Vec<Option<usize>> = (0..doc.insts.len()).map(|i| (!form_only.contains(&i)).then_some(i)).collect();
+        remove_insts(doc, &into);
+    }
     merge_name_variants(doc);
+}
+
+/// Names in quotes after the kind or legal form of an organisation, as post-Soviet usage
+/// writes them: `JSC "Qazaq Hydro Generation"`, `Public Foundation "Tien-Shan Water
+/// Initiative"` (the forms are `data/lexicon/quoted_name_forms.txt`). Each is (start, end)
+/// of the name inside the quotes and the start of the form.
+fn quoted_institutions(doc: &Doc) -> Vec<(usize, usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = Vec::new();
+    // (the opening quote marks, '"', '“' and '«', found by one vectorised search for their
+    // first bytes)
+    let bytes = t.as_bytes();
+    let quotes: Vec<(usize, usize)> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes)
+        .filter_map(|q| match bytes[q] {
+            b'"' => Some((q, 1)),
+            0xE2 if bytes[q..].starts_with("\u{201C}".as_bytes()) => Some((q, 3)),
+            0xC2 if bytes[q..].starts_with("\u{AB}".as_bytes()) => Some((q, 2)),
+            _ => None,
+        })
+        .collect();
+    if quotes.is_empty() {
+        return out;
+    }
+    for &(a, b) in &doc.lines {
+        let line = &t[a..b];
+        let k = quotes.partition_point(|&(q, _)| q < a);
+        for &(q, open_len) in quotes[k..].iter().take_while(|&&(q, _)| q < b) {
+            let q = q - a;
+            let before = &line[..q];
+            let Some(form) = doc.lex.quoted_name_forms.iter().find(|f| {
+                before.strip_suffix(' ').and_then(|r| r.strip_suffix(f.as_str())).is_some_and(|r| !r.ends_with(|c: char| c.is_alphanumeric() || c == '-'))
+            }) else {
+                continue;
+            };
+            let from = q + open_len;
+            let Some(len) = line[from..].find(['"', '\u{201D}', '\u{BB}']) else { continue };
+            let name = &line[from..from + len];
+            let words = name.split_whitespace().count();
+            if (1..=8).contains(&words) && name.trim() == name && name.starts_with(|c: char| c.is_uppercase()) && !name.contains([',', ';', ':']) {
+                out.push((a + from, a + from + len, a + q - 1 - form.len()));
+            }
+        }
+    }
+    out
 }
 
 /// Employers named after a person's post with "at" or "with", whatever their words:
@@ -1036,11 +1152,33 @@ fn find_persons(doc: &mut Doc) {
     let t = doc.clean.text.as_str();
     let lex = doc.lex;
     let mut mentions: Vec<(NameMention, usize)> = Vec::new();
+    let name_cells = table_name_cells(doc);
     for (li, toks) in doc.line_tokens.iter().enumerate() {
-        for m in person::find_names(t, toks, lex) {
+        for mut m in person::find_names(t, toks, lex) {
+            // in a table with a name column, the other cells hold no persons ("Staff Officer,
+            // Critical Undersea Infrastructure")
+            if name_cells.get(&li).is_some_and(|&(a, b)| m.start < a || m.end > b) {
+                continue;
+            }
             // a name inside an institution name is not a person ("Robert Bosch Academy")
             if doc.im.iter().any(|i| i.start <= m.name_start && m.end <= i.end) {
                 continue;
+            }
+            // an institution's acronym in capitals before a name is not its family name
+            // written first ("Senior Researcher of CAIWEP Timur Rashidovich Ismailov-Kim")
+            // (an acronym the report expands: "TANAKA" in "Dr. TANAKA Yui" is no institution's)
+            if let Some(i) = doc.im.iter().find(|i| i.start == m.name_start && i.end < m.end && !doc.insts[i.inst].acronym_only) {
+                let acronym = &t[i.start..i.end];
+                let Some(k) = m.tokens.iter().position(|x| x.eq_ignore_ascii_case(acronym)) else { continue };
+                if m.tokens.len() < 3 {
+                    continue;
+                }
+                m.tokens.remove(k);
+                let rest = t[i.end..m.end].trim_start();
+                m.name_start = m.end - rest.len();
+                if m.start == i.start {
+                    m.start = m.name_start;
+                }
             }
             mentions.push((m, li));
         }
@@ -1200,6 +1338,31 @@ fn find_persons(doc: &mut Doc) {
     doc.pm.sort_by_key(|p| p.m.start);
 }
 
+/// The name cell of each row of a table whose header names a name column ("Role | Name |
+/// Position | Organisation"), by line: (start, end) of the cell.
+fn table_name_cells(doc: &Doc) -> HashMap<usize, (usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = HashMap::default();
+    let mut column: Option<usize> = None;
+    for (li, &(a, b)) in doc.lines.iter().enumerate() {
+        let line = &t[a..b];
+        if !line.contains(" | ") {
+            column = None;
+            continue;
+        }
+        let header = line.split(" | ").position(|c| matches!(c.trim().to_ascii_lowercase().as_str(), "name" | "speaker" | "participant"));
+        if header.is_some() && line.split(" | ").all(|c| c.trim().len() <= 24 && !c.contains(|ch: char| ch.is_ascii_digit())) {
+            column = header;
+            continue;
+        }
+        let Some(c) = column else { continue };
+        let Some(cs) = (if c == 0 { Some(a) } else { line.match_indices(" | ").nth(c - 1).map(|(i, _)| a + i + 3) }) else { continue };
+        let ce = t[cs..b].find(" | ").map_or(b, |i| cs + i);
+        out.insert(li, (cs, ce));
+    }
+    out
+}
+
 /// The kind of address an honorific makes: academic, legal, military, diplomatic, civil
 /// (a man's, a woman's).
 fn honorific_class(h: &str) -> Option<u8> {
@@ -1242,8 +1405,20 @@ pub fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// Can a mention with these tokens be the person whose fullest name has `full` tokens?
 /// Every token must match a distinct token of the full name in order, exactly or with a
 /// small spelling difference (Irena/Irina, Kahlid/Khalid, Volkhnosky/Volkhonsky); an
-/// initial matches a name with that first letter.
+/// initial matches a name with that first letter. A name of three or more tokens may also
+/// have its family name first, as lists of participants write patronymic names
+/// ("Baimukhanova Aigerim Nurlanovna", "Tulegenova A. K.").
 pub fn compatible(toks: &[String], full: &[String]) -> bool {
+    in_order(toks, full)
+        || toks.len() >= 3 && full.last() == toks.first() && {
+            let mut rotated = toks.to_vec();
+            rotated.rotate_left(1);
+            in_order(&rotated, full)
+        }
+}
+
+/// [`compatible`] with the tokens in the order of the full name.
+fn in_order(toks: &[String], full: &[String]) -> bool {
     if toks.is_empty() || toks.len() > full.len() {
         return false;
     }
@@ -1362,6 +1537,11 @@ mod tests {
             ("syed muhammad ali", "syed muhammad owais", false),
             ("raza khan", "hamid ali khan", false),
             ("m nawaz khan", "muhammad nawaz khan", true),
+            // the family name first, in a list of participants
+            ("baimukhanova aigerim nurlanovna", "aigerim nurlanovna baimukhanova", true),
+            ("tulegenova a k", "assel kenzhebekovna tulegenova", true),
+            ("wei zhang", "zhang wei", false),
+            ("nurlanovna baimukhanova aigerim", "aigerim nurlanovna baimukhanova", false),
         ];
         for (a, b, want) in cases {
             assert_eq!(compatible(&v(a), &v(b)), *want, "{a} ~ {b}");
@@ -1397,6 +1577,18 @@ mod tests {
             // one institution in two languages; a German compound with its head word last
             ("The Friedrich Ebert Foundation held a debate.\nThe Friedrich Ebert Stiftung said it would publish a report.\n", &["Friedrich Ebert Foundation"], &["Friedrich Ebert Stiftung"]),
             ("Speakers: Dr. Anna Weber, Director, Max-Planck-Institut Hamburg; Tom Ray.\n", &["Max-Planck-Institut Hamburg"], &[]),
+            // after "the", a name's first words are its own, not a sentence's opening words
+            ("First to present was the Water Justice Alliance (WJA), a Johannesburg-based NGO.\n", &["Water Justice Alliance"], &["Justice Alliance"]),
+            ("She was the first woman to head the Foreign Services in Pakistan.\n", &[], &["Foreign Services"]),
+            // an acronym that spells the name whole keeps it one across "and"
+            ("The Institute of Governance and Traditional Authority (IGTA) will host the launch.\n", &["Institute of Governance and Traditional Authority"], &["Traditional Authority", "Institute of Governance"]),
+            // a name in quotes after an organisation's form; an event's title in quotes is none
+            ("Chairman of the Board of JSC \"Qazaq Hydro Generation\" Daniyar Zhaksylykov presented plans.\n", &["Qazaq Hydro Generation"], &["JSC"]),
+            ("Director of the Public Foundation \"Tien-Shan Water Initiative\" (Bishkek) Bakyt Asanaliev spoke.\n", &["Tien-Shan Water Initiative"], &["Public Foundation"]),
+            ("The III Central Asian Forum \"Water – Energy – Food\" was held in Almaty.\n", &[], &["Water – Energy – Food"]),
+            // a board named by its own words is a body, a generic one is not
+            ("Mr Gideon Oosthuizen, chief executive of the Vaal-Orange Irrigation Board, said agriculture was not the enemy.\n", &["Vaal-Orange Irrigation Board"], &[]),
+            ("She chairs the ANSAM Advisory Board and spoke first.\n", &[], &["ANSAM Advisory Board"]),
             // a Dutch head word; the Commonwealth alone
             ("in samenwerking met de Europese Commissie en de Vereniging voor OverheidsManagement\n", &["Europese Commissie"], &[]),
             ("Chief Emeka Anyaoku, former Secretary General of the Commonwealth, spoke.\n", &["Commonwealth"], &[]),
@@ -1444,6 +1636,37 @@ mod tests {
         let rahmat = x.persons.iter().find(|p| p.name == "Rahmat Iskandar bin Yusof").expect("Rahmat found");
         assert!(rahmat.surfaces.iter().any(|s| s == "Tan Sri Rahmat"), "{:?}", x.persons);
         assert!(x.persons.iter().any(|p| p.name == "Mohamad Hafiz Abdul Rahman"), "Datuk Seri is an honorific: {:?}", x.persons);
+    }
+
+    #[test]
+    fn an_expanded_acronym_before_a_name_is_not_its_family_name() {
+        let lex = Lexicon::builtin();
+        // (text, persons wanted, persons not wanted)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("The Central Asian Institute for Water Policy (CAIWEP) held a forum.\nSenior Researcher of CAIWEP Timur Rashidovich Ismailov-Kim presented a study.\n", &["Timur Rashidovich Ismailov-Kim"], &["Timur Rashidovich Ismailov-Kim Caiwep"]),
+            ("Home | Events | BCSIA Journal | Contact\nThe Bengal Centre for Strategic Affairs (BCSIA) held a seminar.\n", &[], &["Journal Bcsia"]),
+            // a family name in capitals that is no expanded acronym stays
+            ("[Photo] From left: Dr. TANAKA Yui and Professor Ohno at the Institute for Pacific Policy.\n", &["Yui Tanaka"], &[]),
+        ];
+        for (text, want, not) in cases {
+            let x = extract(&crate::text::clean(&crate::Document::new("t.txt", *text), &lex), &lex);
+            let names: Vec<&str> = x.persons.iter().map(|p| p.name.as_str()).collect();
+            for w in *want {
+                assert!(names.contains(w), "{text}: {w} not in {names:?}");
+            }
+            for w in *not {
+                assert!(!names.contains(w), "{text}: {w} in {names:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_with_a_name_column_has_its_persons_there() {
+        let lex = Lexicon::builtin();
+        let text = "Role | Name | Position | Organisation\nSpeaker | Cdr. Aoife Ní Bhriain | Staff Officer, Critical Undersea Infrastructure | NATO Maritime Command (MARCOM)\nKeynote | Marta Castellani | Deputy Director General | Agenzia per la Cybersicurezza Nazionale (ACN)\n";
+        let x = extract(&crate::text::clean(&crate::Document::new("t.txt", text), &lex), &lex);
+        let names: Vec<&str> = x.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Aoife Ní Bhriain", "Marta Castellani"]);
     }
 
     #[test]

@@ -824,6 +824,26 @@ mod tests {
                 &["Jane Okoro: moderator", "Tom Ellery: questioner"],
             ),
             (
+                "an open discussion that followed",
+                "The seminar was held on 3 May 2024. Dr. Helen Marsh presented a paper on patrols. An open discussion session followed the presentations. Brigadier General Tareq Chowdhury commented that the private sector should help.",
+                &["Helen Marsh: speaker", "Tareq Chowdhury: questioner"],
+            ),
+            (
+                "the master of ceremonies and a keynote to come",
+                "The launch will be held on 3 May 2027. The keynote address is expected to be delivered by Prof. Ama Boateng. The Master of Ceremonies for the day will be the broadcaster Kofi Ekpe.",
+                &["Ama Boateng: keynote", "Kofi Ekpe: moderator"],
+            ),
+            (
+                "the committee's chairperson in apposition",
+                "The hearing was held on 3 May 2024. The committee chairperson, Ms Nomvula Dlamini, opened the hearing. Dr. Helen Marsh said that patrols were too few.",
+                &["Helen Marsh: speaker", "Nomvula Dlamini: chair"],
+            ),
+            (
+                "took part in the discussion, including",
+                "The forum was held on 3 May 2024. Dr. Helen Marsh said that patrols were too few. Representatives of the Eurasian Bank also took part in the discussion, including Gulnara Abdrakhmanova, Head of Division.",
+                &["Gulnara Abdrakhmanova: attendee", "Helen Marsh: speaker"],
+            ),
+            (
                 "role as a title before the name",
                 "The panel met on 3 May 2024. Moderator Jane Okoro thanked the panel. Dr. Helen Marsh said that patrols were too few.",
                 &["Helen Marsh: speaker", "Jane Okoro: moderator"],

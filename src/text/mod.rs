@@ -173,6 +173,27 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     let wrapped = hard_wrapped(&lines);
     let mut i = 0;
     while i < lines.len() {
+        // a table copied from a web page one cell a line, under a header of column names:
+        // each row becomes one line, its cells between bars ("Role | Name | Position | …")
+        if let Some((columns, rows)) = flattened_table(&lines[i..]) {
+            for row in 0..=rows {
+                for c in 0..columns {
+                    let (start, cell) = lines[i + row * columns + c];
+                    if c > 0 {
+                        b.pop_trailing_space();
+                        for ch in [' ', '|', ' '] {
+                            b.push(ch, start);
+                        }
+                    }
+                    push_line(&mut b, start, cell.trim());
+                }
+                b.pop_trailing_space();
+                let (start, cell) = lines[i + row * columns + columns - 1];
+                b.push('\n', start + cell.len());
+            }
+            i += (rows + 1) * columns;
+            continue;
+        }
         let (start, line) = lines[i];
         push_line(&mut b, start, line);
         // decide how this line joins the next non-empty one
@@ -210,6 +231,32 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     }
     b.offsets.push(cut as u32);
     CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone(), source: std::sync::Arc::new(crate::graph::Source::new(doc.name.as_str().into(), &doc.original)) }
+}
+
+/// Column names of tables that web pages lay out one cell a line.
+const TABLE_COLUMNS: &[&str] = &["role", "name", "speaker", "position", "title", "organisation", "organization", "affiliation", "institution", "company", "session", "time", "topic", "country", "function"];
+
+/// A table laid out one cell a line at the start of `lines`: a header of three to six column
+/// names, one a line ("Role", "Name", "Position", "Organisation"), among them a name and an
+/// organisation column, then rows of as many short lines. Gives the number of columns and of
+/// full rows (at least one); a blank or long line ends the table.
+fn flattened_table(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
+    let is_column = |l: &str| {
+        let l = l.trim().trim_end_matches(':');
+        l.len() <= 12 && TABLE_COLUMNS.iter().any(|c| l.eq_ignore_ascii_case(c))
+    };
+    let columns = lines.iter().take_while(|l| is_column(l.1)).count();
+    if !(3..=6).contains(&columns) {
+        return None;
+    }
+    let header: Vec<String> = lines[..columns].iter().map(|l| l.1.trim().trim_end_matches(':').to_ascii_lowercase()).collect();
+    let has = |names: &[&str]| header.iter().any(|h| names.contains(&h.as_str()));
+    if !has(&["name", "speaker"]) || !has(&["organisation", "organization", "affiliation", "institution", "company"]) {
+        return None;
+    }
+    let cells = lines[columns..].iter().take_while(|l| !l.1.trim().is_empty() && l.1.len() <= 120 && !l.1.contains(" | ")).count();
+    let rows = cells / columns;
+    (rows >= 1).then_some((columns, rows))
 }
 
 struct Builder {
@@ -522,6 +569,8 @@ mod tests {
             ("quotes", "titled \u{201C}Peace\u{201D}", "titled \"Peace\""),
             ("glued quote", "upon the\u{201C}Changing", "upon the \"Changing"),
             ("blank line inside sentence", "she deemed the move\n\nunacceptable and", "she deemed the move unacceptable and"),
+            ("a table one cell a line", "Speakers\n\nRole\nName\nPosition\nOrganisation\nKeynote\nMarta Castellani\nDeputy Director General\nNational Cybersecurity Agency (ACN)\nRapporteur\nJean Morel\nResearch Assistant\nISMEG\n\nThe roundtable opened.", "Speakers\n\nRole | Name | Position | Organisation\nKeynote | Marta Castellani | Deputy Director General | National Cybersecurity Agency (ACN)\nRapporteur | Jean Morel | Research Assistant | ISMEG\n\nThe roundtable opened."),
+            ("column names without an organisation stay lines", "Name\nTitle\nTime\nJean Morel\nAnalyst\n10:00", "Name\nTitle\nTime\nJean Morel\nAnalyst\n10:00"),
         ];
         for (name, input, want) in cases {
             assert_eq!(cl(input).text, *want, "case {name}");
