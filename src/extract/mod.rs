@@ -950,31 +950,40 @@ fn bracket_institutions(doc: &Doc) -> Vec<(usize, usize)> {
 /// each row on its own line).
 fn table_institutions(doc: &Doc) -> Vec<(usize, usize)> {
     let t = doc.clean.text.as_str();
+    let organisation = |line: &str| line.split(" | ").position(|c| text::ORGANISATION_COLUMNS.iter().any(|h| c.trim().eq_ignore_ascii_case(h)));
     let mut out = Vec::new();
-    let mut column: Option<usize> = None; // the organisation column
-    for &(a, b) in &doc.lines {
+    for (_, cs, ce) in table_column_cells(doc, organisation) {
+        let name = t[cs..ce].trim();
+        let from = cs + (t[cs..ce].len() - t[cs..ce].trim_start().len());
+        if !name.is_empty() && unnamed_institution(doc, name, from) && !name.split(' ').any(|w| doc.lex.is_title(w)) {
+            out.push((from, from + name.len()));
+        }
+    }
+    out
+}
+
+/// The cells of one column of the tables saved as text (rows "a | b | c", each on its own
+/// line): `header` gives the column a header row names (`None` for any other row), and a
+/// line without bars ends the table. Each cell is (line, start, end).
+fn table_column_cells(doc: &Doc, header: impl Fn(&str) -> Option<usize>) -> Vec<(usize, usize, usize)> {
+    let t = doc.clean.text.as_str();
+    let mut out = Vec::new();
+    let mut column: Option<usize> = None;
+    for (li, &(a, b)) in doc.lines.iter().enumerate() {
         let line = &t[a..b];
         if !line.contains(" | ") {
             column = None;
             continue;
         }
-        let header = line.split(" | ").position(|c| {
-            let c = c.trim().to_lowercase();
-            matches!(c.as_str(), "organization" | "organisation" | "affiliation" | "institution" | "company" | "employer" | "organization/affiliation")
-        });
-        if header.is_some() {
-            column = header;
+        if let Some(c) = header(line) {
+            column = Some(c);
             continue;
         }
         let Some(c) = column else { continue };
         // the cell's start: the line's, or after the c-th bar
         let Some(cs) = (if c == 0 { Some(a) } else { line.match_indices(" | ").nth(c - 1).map(|(i, _)| a + i + 3) }) else { continue };
         let ce = t[cs..b].find(" | ").map_or(b, |i| cs + i);
-        let name = t[cs..ce].trim();
-        let from = cs + (t[cs..ce].len() - t[cs..ce].trim_start().len());
-        if !name.is_empty() && unnamed_institution(doc, name, from) && !name.split(' ').any(|w| doc.lex.is_title(w)) {
-            out.push((from, from + name.len()));
-        }
+        out.push((li, cs, ce));
     }
     out
 }
@@ -1341,26 +1350,12 @@ fn find_persons(doc: &mut Doc) {
 /// The name cell of each row of a table whose header names a name column ("Role | Name |
 /// Position | Organisation"), by line: (start, end) of the cell.
 fn table_name_cells(doc: &Doc) -> HashMap<usize, (usize, usize)> {
-    let t = doc.clean.text.as_str();
-    let mut out = HashMap::default();
-    let mut column: Option<usize> = None;
-    for (li, &(a, b)) in doc.lines.iter().enumerate() {
-        let line = &t[a..b];
-        if !line.contains(" | ") {
-            column = None;
-            continue;
-        }
-        let header = line.split(" | ").position(|c| matches!(c.trim().to_ascii_lowercase().as_str(), "name" | "speaker" | "participant"));
-        if header.is_some() && line.split(" | ").all(|c| c.trim().len() <= 24 && !c.contains(|ch: char| ch.is_ascii_digit())) {
-            column = header;
-            continue;
-        }
-        let Some(c) = column else { continue };
-        let Some(cs) = (if c == 0 { Some(a) } else { line.match_indices(" | ").nth(c - 1).map(|(i, _)| a + i + 3) }) else { continue };
-        let ce = t[cs..b].find(" | ").map_or(b, |i| cs + i);
-        out.insert(li, (cs, ce));
-    }
-    out
+    // (a header row's cells are short words: "Name", not a name)
+    let name = |line: &str| {
+        let short = line.split(" | ").all(|c| c.trim().len() <= 24 && !c.contains(|ch: char| ch.is_ascii_digit()));
+        line.split(" | ").position(|c| text::NAME_COLUMNS.iter().any(|h| c.trim().eq_ignore_ascii_case(h))).filter(|_| short)
+    };
+    table_column_cells(doc, name).into_iter().map(|(li, cs, ce)| (li, (cs, ce))).collect()
 }
 
 /// The kind of address an honorific makes: academic, legal, military, diplomatic, civil

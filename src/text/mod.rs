@@ -233,6 +233,11 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> CleanText {
     CleanText { document: doc.name.clone(), text: b.text, offsets: b.offsets, original: doc.original.clone(), source: std::sync::Arc::new(crate::graph::Source::new(doc.name.as_str().into(), &doc.original)) }
 }
 
+/// Header names of a table's column of persons ("Name | Title | Organization").
+pub const NAME_COLUMNS: &[&str] = &["name", "speaker", "participant"];
+/// Header names of a table's column of organisations.
+pub const ORGANISATION_COLUMNS: &[&str] = &["organization", "organisation", "affiliation", "institution", "company", "employer", "organization/affiliation"];
+
 /// Column names of tables that web pages lay out one cell a line.
 const TABLE_COLUMNS: &[&str] = &["role", "name", "speaker", "position", "title", "organisation", "organization", "affiliation", "institution", "company", "session", "time", "topic", "country", "function"];
 
@@ -251,7 +256,7 @@ fn flattened_table(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
     }
     let header: Vec<String> = lines[..columns].iter().map(|l| l.1.trim().trim_end_matches(':').to_ascii_lowercase()).collect();
     let has = |names: &[&str]| header.iter().any(|h| names.contains(&h.as_str()));
-    if !has(&["name", "speaker"]) || !has(&["organisation", "organization", "affiliation", "institution", "company"]) {
+    if !has(NAME_COLUMNS) || !has(ORGANISATION_COLUMNS) {
         return None;
     }
     let cells = lines[columns..].iter().take_while(|l| !l.1.trim().is_empty() && l.1.len() <= 120 && !l.1.contains(" | ")).count();
