@@ -4,7 +4,7 @@
 //! `--lexicon DIR` replaces any file it contains.
 
 use crate::text::fold;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::Look;
 use serde::Deserialize;
@@ -230,11 +230,8 @@ pub struct Lexicon {
     pub demonyms: HashSet<String>,
     /// Topic phrases as written in the lexicon.
     pub topics: Vec<String>,
-    /// Topic matcher over `topics` with their ASCII letters lower-cased (leftmost-longest; a
-    /// DFA): run over a text with its ASCII letters lower-cased (`str::to_ascii_lowercase`,
-    /// which keeps every byte offset), it finds what an ASCII case-insensitive search for
-    /// `topics` finds in the text, with half the automaton.
-    pub topic_matcher: AhoCorasick,
+    /// `topics` by their first word, for a search that looks only at the starts of words.
+    pub topic_index: TopicIndex,
     /// Role cues in priority order.
     pub role_cues: Vec<RoleCue>,
     /// The role cues that head a section or a list (target `heading` or `list`), with those
@@ -377,11 +374,7 @@ impl Lexicon {
             .build();
 
         let topics = lines("topics.txt");
-        let topic_matcher = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(topics.iter().map(|t| t.to_ascii_lowercase()))
-            .map_err(|e| LexiconError::Parse { file: "topics.txt".into(), message: e.to_string() })?;
+        let topic_index = TopicIndex::new(&topics).map_err(|message| LexiconError::Parse { file: "topics.txt".into(), message })?;
 
         let titles = lower_set("titles.txt");
         let institution_words = lower_set("institution_words.txt");
@@ -452,7 +445,7 @@ impl Lexicon {
             places,
             demonyms,
             topics,
-            topic_matcher,
+            topic_index,
             role_cues,
             person_cues,
             section_cues,
@@ -789,8 +782,181 @@ fn honorific_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The topic phrases of a lexicon by their first word, for a search that looks only where a
+/// word begins (a phrase counts only as whole words, and most words begin no phrase).
+///
+/// A phrase's first word is its first run of alphanumeric characters; the phrases are kept
+/// with their ASCII letters lower-cased and are compared with a text lower-cased the same way
+/// (`str::to_ascii_lowercase`, which keeps every byte offset).
+///
+/// Complexity: one hash lookup per word of the text searched, and a comparison per phrase
+/// that begins with that word.
+#[derive(Debug, Clone, Default)]
+pub struct TopicIndex {
+    /// Phrase `i`, ASCII-lower-cased.
+    phrases: Vec<Box<[u8]>>,
+    /// Length in bytes of phrase `i`'s first word.
+    first_word: Vec<usize>,
+    /// The phrases whose first words have the same [`word_sign`] modulo
+    /// [`TOPIC_BUCKETS`], bucket after bucket; in each, longest first (and in lexicon order
+    /// among equally long ones).
+    by_sign: Vec<usize>,
+    /// Bucket `k`'s range in `by_sign`.
+    buckets: Vec<(u32, u32)>,
+}
+
+/// Number of buckets of a [`TopicIndex`] (a few times the number of first words, so that most
+/// buckets are empty and most words of a text end their search there).
+const TOPIC_BUCKETS: usize = 1 << 12;
+
+impl TopicIndex {
+    /// The index of `topics`; an error names a phrase that does not begin with a letter or a
+    /// digit (it could never begin a word).
+    pub fn new(topics: &[String]) -> Result<TopicIndex, String> {
+        let mut index = TopicIndex::default();
+        for t in topics {
+            let lower = t.to_ascii_lowercase();
+            let first = word_len(&lower);
+            if first == 0 {
+                return Err(format!("the topic {t:?} does not begin with a letter or a digit"));
+            }
+            index.first_word.push(first);
+            index.phrases.push(lower.into_bytes().into());
+        }
+        let bucket = |i: usize| word_sign(&index.phrases[i][..index.first_word[i]]) % TOPIC_BUCKETS;
+        let mut by_sign: Vec<usize> = (0..topics.len()).collect();
+        by_sign.sort_by_key(|&i| (bucket(i), std::cmp::Reverse(index.phrases[i].len()), i));
+        let mut buckets = vec![(0, 0); TOPIC_BUCKETS];
+        for (k, &i) in by_sign.iter().enumerate() {
+            let b = &mut buckets[bucket(i)];
+            *b = if b.1 == 0 { (k as u32, k as u32 + 1) } else { (b.0, k as u32 + 1) };
+        }
+        index.by_sign = by_sign;
+        index.buckets = buckets;
+        Ok(index)
+    }
+
+    /// The longest phrase that `lower` (a text with its ASCII letters lower-cased) begins
+    /// with, where `lower` begins with a word of `word` bytes: `(phrase, its length)`. The
+    /// phrase may end inside a word of the text; the caller checks.
+    pub fn longest_at(&self, lower: &str, word: usize) -> Option<(usize, usize)> {
+        let text = lower.as_bytes();
+        let &(a, b) = self.buckets.get(word_sign(text.get(..word).filter(|w| !w.is_empty())?) % TOPIC_BUCKETS)?;
+        self.by_sign[a as usize..b as usize]
+            .iter()
+            .find(|&&i| self.first_word[i] == word && text.starts_with(&self.phrases[i]))
+            .map(|&i| (i, self.phrases[i].len()))
+    }
+
+    /// Every phrase found in `lower` (a text with its ASCII letters lower-cased) as whole
+    /// words, left to right and without overlaps, with the longest phrase taken where several
+    /// begin: `(phrase, start, end)`. A phrase that begins a word but ends inside one is
+    /// passed over together with the words it spans.
+    pub fn find_all(&self, lower: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let b = lower.as_bytes();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        while i < b.len() {
+            let (alnum, w) = match b[i] {
+                c if c.is_ascii() => (ASCII_ALNUM[usize::from(c)], 1),
+                _ => char_at(lower, i),
+            };
+            if !alnum || prev_alnum {
+                prev_alnum = alnum;
+                i += w;
+                continue;
+            }
+            // (a word begins: past its end, or past the phrase it begins)
+            let word = word_len(&lower[i..]);
+            let end = match self.longest_at(&lower[i..], word) {
+                Some((phrase, len)) => {
+                    if !char_at(lower, i + len).0 {
+                        found(phrase, i, i + len);
+                    }
+                    i + len
+                }
+                None => i + word,
+            };
+            // (the character before `end` is a letter or a digit)
+            prev_alnum = true;
+            i = end;
+        }
+    }
+}
+
+/// A number below 2^16 made of a word's length and its first two and last bytes (a word of
+/// at least one byte).
+fn word_sign(word: &[u8]) -> usize {
+    let (first, second, last) = (word[0], word.get(1).copied().unwrap_or(0), word[word.len() - 1]);
+    let key = u32::from_le_bytes([first, second, last, word.len().min(255) as u8]);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// Whether the character at byte `i` of `s` is alphanumeric, and its length in bytes
+/// (not alphanumeric and of one byte at the end of `s` or inside a character).
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => s.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
+/// Length in bytes of the run of alphanumeric characters that `s` begins with.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < b.len() && ASCII_ALNUM[usize::from(b[i])] {
+            i += 1;
+        }
+        match char_at(s, i) {
+            (true, w) if !b[i].is_ascii() => i += w,
+            _ => return i,
+        }
+    }
+}
+
+/// The ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 #[cfg(test)]
 mod tests {
+    use super::TopicIndex;
+
+    #[test]
+    fn topic_phrases_are_found_as_whole_words_longest_first() {
+        let topics: Vec<String> = ["UN", "UN Security Council", "arms control", "e-governance", "Security", "énergie", "G7"].map(String::from).to_vec();
+        let index = TopicIndex::new(&topics).unwrap();
+        let found = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            let mut out = Vec::new();
+            index.find_all(&lower, |p, a, b| out.push((topics[p].clone(), text[a..b].to_string())));
+            out
+        };
+        for (text, want) in [
+            ("The UN Security Council met.", vec![("UN Security Council", "UN Security Council")]),
+            ("the un and the G7", vec![("UN", "un"), ("G7", "G7")]),
+            // (inside a word, or a phrase that runs into one)
+            ("under a fund, G7s, arms controlled", vec![]),
+            ("on e-governance—and security", vec![("e-governance", "e-governance"), ("Security", "security")]),
+            ("l'énergie, Énergie, énergies", vec![("énergie", "énergie")]),
+            ("UNDP: arms control.", vec![("arms control", "arms control")]),
+            ("", vec![]),
+        ] {
+            let want: Vec<(String, String)> = want.into_iter().map(|(p, m)| (p.to_string(), m.to_string())).collect();
+            assert_eq!(found(text), want, "{text}");
+        }
+        assert!(TopicIndex::new(&["\"quoted\"".to_string()]).is_err());
+    }
+
     #[test]
     fn word_boundaries_become_ascii() {
         for (pattern, want) in [

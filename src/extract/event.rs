@@ -1061,7 +1061,7 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
     let mut focus: Option<usize> = None;
     // the topic of each lexicon phrase found so far
     let mut topic_of_phrase: rustc_hash::FxHashMap<usize, usize> = Default::default();
-    // (the topic matcher reads ASCII-lower-cased text; the offsets are the same)
+    // (the topic index reads ASCII-lower-cased text; the offsets are the same)
     let lower = t.to_ascii_lowercase();
     for &(_, s) in &doc.sentences {
         let st = &t[s.0..s.1];
@@ -1072,15 +1072,7 @@ pub(crate) fn extract_topics(doc: &Doc, roles: &[Fact]) -> (Vec<NamedRec>, Vec<F
         }
         // (the lexicon phrase's index, if it is one; the name; its span)
         let mut found: Vec<(Option<usize>, &str, usize, usize)> = Vec::new();
-        for m in lex.topic_matcher.find_iter(&lower[s.0..s.1]) {
-            let (a, b) = (m.start(), m.end());
-            let word_edge = |i: usize| i == 0 || i >= st.len() || !st[..i].chars().last().is_some_and(|c| c.is_alphanumeric()) || !st[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
-            if !(word_edge(a) && (b == st.len() || !st[b..].chars().next().is_some_and(|c| c.is_alphanumeric()))) {
-                continue;
-            }
-            let pattern = m.pattern().as_usize();
-            found.push((Some(pattern), &lex.topics[pattern], s.0 + a, s.0 + b));
-        }
+        lex.topic_index.find_all(&lower[s.0..s.1], |pattern, a, b| found.push((Some(pattern), &lex.topics[pattern], s.0 + a, s.0 + b)));
         // (a talk's title is in quotes)
         let quoted = res().quote_marks.is_match(st);
         for (a, b) in quoted.then(|| res().talk_title.find_iter(st)).into_iter().flatten() {
