@@ -789,8 +789,8 @@ fn honorific_tokens(s: &str) -> Vec<String> {
 /// with their ASCII letters lower-cased and are compared with a text lower-cased the same way
 /// (`str::to_ascii_lowercase`, which keeps every byte offset).
 ///
-/// Complexity: one hash lookup per word of the text searched, and a comparison per phrase
-/// that begins with that word.
+/// Complexity: one bucket lookup per word of the text searched (most buckets are empty), and
+/// a comparison per phrase in the word's bucket.
 #[derive(Debug, Clone, Default)]
 pub struct TopicIndex {
     /// Phrase `i`, ASCII-lower-cased.
@@ -839,7 +839,7 @@ impl TopicIndex {
     /// The longest phrase that `lower` (a text with its ASCII letters lower-cased) begins
     /// with, where `lower` begins with a word of `word` bytes: `(phrase, its length)`. The
     /// phrase may end inside a word of the text; the caller checks.
-    pub fn longest_at(&self, lower: &str, word: usize) -> Option<(usize, usize)> {
+    fn longest_at(&self, lower: &str, word: usize) -> Option<(usize, usize)> {
         let text = lower.as_bytes();
         let &(a, b) = self.buckets.get(word_sign(text.get(..word).filter(|w| !w.is_empty())?) % TOPIC_BUCKETS)?;
         self.by_sign[a as usize..b as usize]
@@ -857,10 +857,7 @@ impl TopicIndex {
         let mut i = 0;
         let mut prev_alnum = false;
         while i < b.len() {
-            let (alnum, w) = match b[i] {
-                c if c.is_ascii() => (ASCII_ALNUM[usize::from(c)], 1),
-                _ => char_at(lower, i),
-            };
+            let (alnum, w) = char_at(lower, i);
             if !alnum || prev_alnum {
                 prev_alnum = alnum;
                 i += w;
@@ -896,7 +893,7 @@ fn word_sign(word: &[u8]) -> usize {
 /// (not alphanumeric and of one byte at the end of `s` or inside a character).
 fn char_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes().get(i) {
-        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        Some(&b) if b.is_ascii() => (ASCII_ALNUM[usize::from(b)], 1),
         _ => s.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
     }
 }
@@ -910,7 +907,8 @@ fn word_len(s: &str) -> usize {
             i += 1;
         }
         match char_at(s, i) {
-            (true, w) if !b[i].is_ascii() => i += w,
+            // (the ASCII sweep stopped at a character that is not ASCII, or at the word's end)
+            (true, w) => i += w,
             _ => return i,
         }
     }
